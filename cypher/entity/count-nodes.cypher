@@ -1,0 +1,8 @@
+// count-nodes: how many nodes carry each label of the model.
+// Parameters: $labels (the model's labels, from GraphModel). Columns: label, count.
+UNWIND $labels AS label
+CALL (label) {
+  MATCH (n:$(label))
+  RETURN count(n) AS count
+}
+RETURN label, count

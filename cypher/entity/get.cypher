@@ -1,0 +1,14 @@
+// get: one entity, its properties (book-keeping ones removed by the caller) and its neighbours.
+// Parameters: $id, $limit (neighbours shown). Columns: node, labels, neighbours, degree.
+MATCH (n:Entity {id: $id})
+RETURN properties(n) AS node,
+       labels(n) AS labels,
+       COLLECT {
+         MATCH (n)-[r]-(m:Entity)
+         RETURN {direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
+                 relation: type(r), confidence: r.confidence,
+                 node: m {.id, .name, labels: labels(m)}}
+         ORDER BY relation, m.name
+         LIMIT $limit
+       } AS neighbours,
+       COUNT { (n)-[]-(:Entity) } AS degree

@@ -1,0 +1,8 @@
+// search: entities whose name or an alias matches a full-text query (case-insensitive).
+// Parameters: $query (Lucene syntax, built and escaped by EntityService), $label (allow-listed label or null), $limit.
+// Columns: id, labels, name, aliases. Bounded by LIMIT $limit.
+CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+WHERE $label IS NULL OR $label IN labels(node)
+RETURN node.id AS id, labels(node) AS labels, node.name AS name, coalesce(node.aliases, []) AS aliases
+ORDER BY score DESC, name
+LIMIT $limit

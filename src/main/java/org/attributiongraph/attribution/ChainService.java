@@ -1,0 +1,68 @@
+package org.attributiongraph.attribution;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.attributiongraph.graph.Graph;
+import org.attributiongraph.graph.NodeRef;
+import org.attributiongraph.web.NotFoundException;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Service;
+
+@Service
+class ChainService {
+
+    static final int MAX_HOPS = 8;
+    static final int MAX_LIMIT = 100;
+
+    private final Graph graph;
+    private final String chains;
+    private final String summary;
+
+    ChainService(Graph graph) {
+        this.graph = graph;
+        this.chains = graph.statement("attribution/chains");
+        this.summary = graph.statement("entity/summary");
+    }
+
+    Chains chains(String from, int maxHops, int minConfidence, LocalDate asOf, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", from);
+        params.put("maxHops", maxHops);
+        params.put("minConfidence", minConfidence);
+        params.put("asOf", asOf);
+        params.put("limit", limit);
+        return graph.readTransaction(tx -> {
+            var head = tx.run(summary, Map.of("id", from)).list();
+            if (head.isEmpty()) {
+                throw new NotFoundException("No entity with id " + from);
+            }
+            var found = tx.run(chains, params).list(ChainService::chain);
+            return new Chains(NodeRef.of(head.getFirst().get("node")), found);
+        });
+    }
+
+    private static Chains.Chain chain(Record r) {
+        List<NodeRef> nodes = r.get("nodes").asList(NodeRef::of);
+        List<Value> hops = r.get("hops").asList(v -> v);
+        List<Chains.Hop> chain = new ArrayList<>();
+        for (int i = 0; i < hops.size(); i++) {
+            chain.add(hop(nodes.get(i), hops.get(i), nodes.get(i + 1)));
+        }
+        // Four decimals are plenty for a product of percentages, and keep the JSON readable.
+        double confidence = Math.round(r.get("confidence").asDouble() * 10_000) / 10_000.0;
+        return new Chains.Chain(NodeRef.of(r.get("state")), confidence, chain);
+    }
+
+    private static Chains.Hop hop(NodeRef from, Value v, NodeRef to) {
+        return new Chains.Hop(from, v.get("relation").asString(), to,
+                v.get("confidence").asInt(), v.get("asserted").isNull() ? null : v.get("asserted").asLocalDate(),
+                v.get("sources").asList(s -> new Chains.Evidence(s.get("id").asString(), s.get("kind").asString(null),
+                        s.get("title").asString(null), s.get("url").asString(null), s.get("publisher").asString(null),
+                        s.get("published").isNull() ? null : s.get("published").asLocalDate())));
+    }
+}

@@ -1,0 +1,124 @@
+package org.attributiongraph.entity;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.attributiongraph.graph.Graph;
+import org.attributiongraph.graph.GraphModel.ExtraLabel;
+import org.attributiongraph.graph.GraphModel.NodeType;
+import org.attributiongraph.graph.GraphModel.RelType;
+import org.attributiongraph.graph.NodeRef;
+import org.attributiongraph.web.BadRequestException;
+import org.attributiongraph.web.NotFoundException;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Service;
+
+@Service
+class EntityService {
+
+    static final int MAX_LIMIT = 200;
+    private static final int NEIGHBOURS_SHOWN = 200;
+
+    private final Graph graph;
+    private final String search;
+    private final String listByLabel;
+    private final String get;
+    private final String countNodes;
+    private final String countRelationships;
+
+    EntityService(Graph graph) {
+        this.graph = graph;
+        this.search = graph.statement("entity/search");
+        this.listByLabel = graph.statement("entity/list-by-label");
+        this.get = graph.statement("entity/get");
+        this.countNodes = graph.statement("entity/count-nodes");
+        this.countRelationships = graph.statement("entity/count-relationships");
+    }
+
+    EntityViews.SearchResult search(String q, String type, int limit) {
+        String label = type == null || type.isBlank() ? null : label(type);
+        List<Record> rows;
+        if (q != null && !q.isBlank()) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("query", luceneQuery(q));
+            params.put("label", label);
+            params.put("limit", limit);
+            rows = graph.read(search, params);
+        } else if (label != null) {
+            rows = graph.read(listByLabel, Map.of("label", label, "limit", limit));
+        } else {
+            throw new BadRequestException("Give a search text q, a type, or both");
+        }
+        return new EntityViews.SearchResult(rows.stream().map(r -> new EntityViews.Item(
+                r.get("id").asString(), NodeRef.typeOf(r.get("labels").asList(Value::asString)),
+                r.get("name").asString(null), r.get("aliases").asList(Value::asString))).toList());
+    }
+
+    EntityViews.Entity entity(String id) {
+        var record = graph.read(get, Map.of("id", id, "limit", NEIGHBOURS_SHOWN), r -> r);
+        if (record == null) {
+            throw new NotFoundException("No entity with id " + id);
+        }
+        Map<String, Object> properties = new TreeMap<>(record.get("node").asMap());
+        properties.keySet().removeIf(k -> k.startsWith("_"));
+        var labels = record.get("labels").asList(Value::asString).stream().filter(l -> !l.equals("Entity")).sorted().toList();
+        var neighbours = record.get("neighbours").asList(v -> new EntityViews.Neighbour(v.get("direction").asString(),
+                v.get("relation").asString(), v.get("confidence").isNull() ? null : v.get("confidence").asInt(),
+                NodeRef.of(v.get("node"))));
+        return new EntityViews.Entity(id, NodeRef.typeOf(labels), labels, (String) properties.get("name"),
+                properties, record.get("degree").asLong(), neighbours);
+    }
+
+    EntityViews.Stats stats() {
+        var labels = Arrays.stream(NodeType.values()).map(Enum::name).collect(Collectors.toList());
+        Arrays.stream(ExtraLabel.values()).map(Enum::name).forEach(labels::add);
+        var types = Arrays.stream(RelType.values()).map(Enum::name).toList();
+        return graph.readTransaction(tx -> {
+            Map<String, Long> nodes = new LinkedHashMap<>();
+            tx.run(countNodes, Map.of("labels", labels)).forEachRemaining(r -> nodes.put(r.get("label").asString(), r.get("count").asLong()));
+            Map<String, Long> rels = new LinkedHashMap<>();
+            tx.run(countRelationships, Map.of("types", types)).forEachRemaining(r -> rels.put(r.get("type").asString(), r.get("count").asLong()));
+            return new EntityViews.Stats(nodes, rels);
+        });
+    }
+
+    /** Only labels of the model may reach Cypher. */
+    private static String label(String type) {
+        return NodeType.parse(type).map(Enum::name)
+                .or(() -> Arrays.stream(ExtraLabel.values()).filter(l -> l.name().equalsIgnoreCase(type)).findFirst().map(Enum::name))
+                .orElseThrow(() -> new BadRequestException("Unknown type \"" + type + "\"; allowed: "
+                        + Arrays.stream(NodeType.values()).map(Enum::name).collect(Collectors.joining(", "))
+                        + ", MSP, Contractor, Indictment, Sanction"));
+    }
+
+    /**
+     * Every word must match the start of a word in the name or an alias. Lucene's special
+     * characters are escaped, so user text can never change the query's structure.
+     */
+    static String luceneQuery(String q) {
+        return Arrays.stream(q.strip().split("\\s+"))
+                .map(EntityService::escape)
+                .filter(t -> !t.isEmpty())
+                .map(t -> t + "*")
+                .collect(Collectors.joining(" AND "));
+    }
+
+    private static String escape(String term) {
+        var out = new StringBuilder();
+        for (char c : term.toCharArray()) {
+            if ("+-&|!(){}[]^\"~*?:\\/".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            if (!Character.isISOControl(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

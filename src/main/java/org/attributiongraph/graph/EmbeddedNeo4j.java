@@ -1,0 +1,95 @@
+package org.attributiongraph.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Neo4j running inside this JVM. The rest of the application never touches it directly:
+ * it only exposes a Bolt URI on 127.0.0.1, and everything goes through the driver as it would
+ * for an external server.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService service;
+    private final String boltUri;
+
+    private EmbeddedNeo4j(DatabaseManagementService service, String boltUri) {
+        this.service = service;
+        this.boltUri = boltUri;
+    }
+
+    public static EmbeddedNeo4j start(Path home, String pageCache) {
+        long started = System.nanoTime();
+        Path conf = writeConfig(home, pageCache);
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+                .loadPropertiesFromFile(conf)
+                .build();
+        var system = (GraphDatabaseAPI) service.database("system");
+        var address = system.getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        String uri = "bolt://127.0.0.1:" + address.getPort();
+        log.info("Embedded Neo4j started in {} ms, store {}, Bolt on {}",
+                (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), uri);
+        return new EmbeddedNeo4j(service, uri);
+    }
+
+    /** Settings are written to a file because some of them live in modules with no public constants. */
+    private static Path writeConfig(Path home, String pageCache) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.bolt.enabled", "true");
+        settings.put("server.bolt.listen_address", "127.0.0.1:0");
+        settings.put("server.bolt.advertised_address", "127.0.0.1:0");
+        settings.put("server.bolt.tls_level", "DISABLED");
+        settings.put("server.http.enabled", "false");
+        settings.put("server.https.enabled", "false");
+        settings.put("server.default_listen_address", "127.0.0.1");
+        // Only loopback traffic: no usage reports, no fleet manager, no UDP discovery broadcasts.
+        settings.put("dbms.usage_report.enabled", "false");
+        settings.put("dbms.fleet_manager.enabled", "false");
+        settings.put("server.fleet_discovery.enabled", "false");
+        // Auth is off because Bolt listens on loopback only, on a port chosen at random.
+        settings.put("dbms.security.auth_enabled", "false");
+        settings.put("server.memory.pagecache.size", pageCache);
+        // Keep an empty store small: no 2 x 256 MiB preallocated transaction logs.
+        settings.put("db.tx_log.preallocate", "false");
+        settings.put("db.tx_log.rotation.size", "64m");
+        settings.put("db.tx_log.rotation.retention_policy", "2 files");
+        try {
+            Files.createDirectories(home);
+            Path conf = home.resolve("neo4j-embedded.conf");
+            String text = settings.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("\n", "# written at every start; edits are overwritten\n", "\n"));
+            Files.writeString(conf, text);
+            return conf;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the embedded Neo4j configuration under " + home, e);
+        }
+    }
+
+    public String boltUri() {
+        return boltUri;
+    }
+
+    @Override
+    public void close() {
+        log.info("Shutting down embedded Neo4j");
+        service.shutdown();
+    }
+}

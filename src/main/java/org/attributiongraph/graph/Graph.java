@@ -1,0 +1,64 @@
+package org.attributiongraph.graph;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionConfig;
+
+/**
+ * The only way the application talks to Neo4j. Reads run in read transactions (so a cluster can
+ * route them to followers), every transaction carries a timeout, and statements come from the
+ * {@link CypherCatalog} by name.
+ */
+public final class Graph {
+
+    private final Driver driver;
+    private final CypherCatalog catalog;
+    private final TransactionConfig queryConfig;
+    private final TransactionConfig importConfig;
+
+    Graph(Driver driver, CypherCatalog catalog, Duration queryTimeout, Duration importTimeout) {
+        this.driver = driver;
+        this.catalog = catalog;
+        this.queryConfig = TransactionConfig.builder().withTimeout(queryTimeout).build();
+        this.importConfig = TransactionConfig.builder().withTimeout(importTimeout).build();
+    }
+
+    /** The text of a named statement; call it in a constructor so a missing file fails at start-up. */
+    public String statement(String name) {
+        return catalog.get(name);
+    }
+
+    public List<Record> read(String statement, Map<String, Object> parameters) {
+        return readTransaction(tx -> tx.run(statement, parameters).list());
+    }
+
+    public <T> T read(String statement, Map<String, Object> parameters, Function<Record, T> mapper) {
+        return readTransaction(tx -> tx.run(statement, parameters).list(mapper::apply)).stream()
+                .findFirst().orElse(null);
+    }
+
+    public <T> T readTransaction(TransactionCallback<T> work) {
+        try (Session session = session()) {
+            return session.executeRead(work, queryConfig);
+        }
+    }
+
+    /** One write transaction with the (longer) import timeout; retried by the driver on transient errors. */
+    public <T> T writeTransaction(TransactionCallback<T> work) {
+        try (Session session = session()) {
+            return session.executeWrite(work, importConfig);
+        }
+    }
+
+    private Session session() {
+        return driver.session(SessionConfig.defaultConfig());
+    }
+}

@@ -1,0 +1,51 @@
+package org.attributiongraph.graph;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One code path to the database: a driver over Bolt. Only the URI differs between the embedded
+ * store and an external server or cluster.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphProperties.class)
+class Neo4jConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @Conditional(EmbeddedCondition.class)
+    EmbeddedNeo4j embeddedNeo4j(GraphProperties properties) {
+        return EmbeddedNeo4j.start(properties.dataDir().resolve("neo4j"), properties.pageCache());
+    }
+
+    /** Closed before the embedded database because it depends on it. */
+    @Bean(destroyMethod = "close")
+    Driver neo4jDriver(GraphProperties properties, ObjectProvider<EmbeddedNeo4j> embedded) {
+        String uri;
+        AuthToken auth;
+        if (properties.embedded()) {
+            uri = embedded.getObject().boltUri();
+            auth = AuthTokens.none();
+        } else {
+            uri = properties.uri();
+            auth = AuthTokens.basic(properties.username(), properties.password());
+        }
+        var config = Config.builder()
+                .withUserAgent("attribution-graph")
+                .withMaxConnectionPoolSize(32)
+                .build();
+        return GraphDatabase.driver(uri, auth, config);
+    }
+
+    @Bean
+    Graph graph(Driver driver, CypherCatalog catalog, GraphProperties properties) {
+        return new Graph(driver, catalog, properties.queryTimeout(), properties.importTimeout());
+    }
+}

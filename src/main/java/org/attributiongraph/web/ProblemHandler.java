@@ -1,0 +1,84 @@
+package org.attributiongraph.web;
+
+import java.net.URI;
+
+import org.attributiongraph.ingest.ImportRejectedException;
+import org.attributiongraph.ingest.UnknownFormatException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as an RFC 9457 problem document. Spring's own handler covers missing parameters,
+ * unreadable bodies and unsupported media types; the rest is mapped here.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ImportRejectedException.class)
+    ProblemDetail rejected(ImportRejectedException e) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "Import rejected",
+                e.file() + ": " + e.problems().size() + " problem(s); nothing was imported");
+        problem.setType(URI.create("urn:attribution-graph:problem:import-rejected"));
+        problem.setProperty("problems", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler({UnknownFormatException.class, BadRequestException.class})
+    ProblemDetail badRequest(RuntimeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request",
+                "Parameter '" + e.getName() + "' has an invalid value");
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    /** The database is unreachable or the query ran out of time: the caller may retry later. */
+    @ExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class, TransientException.class})
+    ProblemDetail unavailable(RuntimeException e) {
+        log.warn("Database unavailable or query timed out: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Graph database unavailable",
+                "The graph database did not answer in time; try again later");
+    }
+
+    /** Neo4j reports a transaction timeout as a client error; everything else it raises is our fault. */
+    @ExceptionHandler(Neo4jException.class)
+    ProblemDetail database(Neo4jException e) {
+        if (e.code() != null && e.code().contains("TransactionTimedOut")) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Query timed out",
+                    "The query took longer than the configured timeout; narrow it (fewer hops, a higher minConfidence) or try later");
+        }
+        log.error("Database error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The graph database refused the query");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "An unexpected error occurred");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,2 @@
+/** Cross-cutting HTTP concerns: problem documents for every error. */
+package org.attributiongraph.web;
