@@ -5,10 +5,11 @@ RETURN properties(n) AS node,
        labels(n) AS labels,
        COLLECT {
          MATCH (n)-[r]-(m:Entity)
-         RETURN {direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
-                 relation: type(r), confidence: r.confidence,
-                 node: m {.id, .name, labels: labels(m)}}
+         WITH r, m, type(r) AS relation
          ORDER BY relation, m.name
          LIMIT $limit
+         RETURN {direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
+                 relation: relation, confidence: r.confidence,
+                 node: m {.id, .name, labels: labels(m)}}
        } AS neighbours,
        COUNT { (n)-[]-(:Entity) } AS degree

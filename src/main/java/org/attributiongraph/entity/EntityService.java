@@ -1,9 +1,11 @@
 package org.attributiongraph.entity;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -98,27 +100,36 @@ class EntityService {
     }
 
     /**
-     * Every word must match the start of a word in the name or an alias. Lucene's special
-     * characters are escaped, so user text can never change the query's structure.
+     * Every word must match the start of a word of the name or an alias. The text is cut the way
+     * the index's standard analyzer cuts it (at spaces and hyphens, keeping "U.S" and "people's"
+     * whole, one term per Chinese character). Only letters, digits, dots and apostrophes reach
+     * Lucene, none of them special to its syntax, so user text can never change the query's structure.
      */
     static String luceneQuery(String q) {
-        return Arrays.stream(q.strip().split("\\s+"))
-                .map(EntityService::escape)
-                .filter(t -> !t.isEmpty())
-                .map(t -> t + "*")
-                .collect(Collectors.joining(" AND "));
+        List<String> terms = new ArrayList<>();
+        for (String piece : q.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}.']+")) {
+            String word = piece.replaceAll("^[.']+|[.']+$", "");
+            var latin = new StringBuilder();
+            for (int cp : word.codePoints().toArray()) {
+                if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                    flush(latin, terms);
+                    terms.add(Character.toString(cp));
+                } else {
+                    latin.appendCodePoint(cp);
+                }
+            }
+            flush(latin, terms);
+        }
+        if (terms.isEmpty()) {
+            throw new BadRequestException("q must contain at least one letter or digit");
+        }
+        return String.join(" AND ", terms);
     }
 
-    private static String escape(String term) {
-        var out = new StringBuilder();
-        for (char c : term.toCharArray()) {
-            if ("+-&|!(){}[]^\"~*?:\\/".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            if (!Character.isISOControl(c)) {
-                out.append(c);
-            }
+    private static void flush(StringBuilder word, List<String> terms) {
+        if (!word.isEmpty()) {
+            terms.add(word + "*");
+            word.setLength(0);
         }
-        return out.toString();
     }
 }
