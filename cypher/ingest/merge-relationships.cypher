@@ -1,6 +1,7 @@
 // merge-relationships: create or update a batch of relationships of one type.
 // Parameters: $type (from the allow-list in GraphModel, never from input),
-//   $rows [{from, to, confidence, sources: [source ids], asserted: date, valid_from, valid_to, description, tlp}],
+//   $rows [{from, to, confidence, sources: [source ids], asserted: date, valid_from, valid_to, description, tlp,
+//   stix_type (the original type of a RELATED_TO, else null)}],
 //   $run, $file.
 // Sources are united; asserted keeps the earliest publication date among all sources seen.
 UNWIND $rows AS row
@@ -14,5 +15,6 @@ SET r.confidence = row.confidence,
     r.valid_to = row.valid_to,
     r.description = coalesce(row.description, r.description),
     r.tlp = coalesce(row.tlp, r.tlp, 'clear'),
+    r.stix_type = coalesce(row.stix_type, r.stix_type),
     r._import_run = $run,
     r._source = $file

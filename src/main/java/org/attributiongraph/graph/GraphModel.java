@@ -31,7 +31,9 @@ public final class GraphModel {
         Incident("incident"),
         Software("malware"),
         Sector("x-sector"),
-        Source("report");
+        Source("report"),
+        /** A STIX object of a type the model has no label for: kept, with its STIX id and {@code stix_type}. */
+        StixObject("x-unknown");
 
         private final String stixType;
 
@@ -82,7 +84,7 @@ public final class GraphModel {
         }
     }
 
-    public enum RelFamily { RESPONSIBILITY, TARGETING, LEGAL }
+    public enum RelFamily { RESPONSIBILITY, TARGETING, LEGAL, OTHER }
 
     public enum RelType {
         ATTRIBUTED_TO(RelFamily.RESPONSIBILITY),
@@ -102,7 +104,11 @@ public final class GraphModel {
         CHARGES(RelFamily.LEGAL),
         ALLEGES(RelFamily.LEGAL),
         ISSUED_BY(RelFamily.LEGAL),
-        DESIGNATES(RelFamily.LEGAL);
+        DESIGNATES(RelFamily.LEGAL),
+        /** A STIX relationship type outside this list; the original type is kept in {@code stix_type}. */
+        RELATED_TO(RelFamily.OTHER),
+        /** Entity resolution found several candidates: kept apart, linked for an analyst to decide. */
+        POSSIBLY_SAME_AS(RelFamily.OTHER);
 
         private final RelFamily family;
 

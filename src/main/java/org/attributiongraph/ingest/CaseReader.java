@@ -303,7 +303,7 @@ final class CaseReader implements FormatReader {
             return null;
         }
         return new RelationshipRecord(from, type, to, confidence, List.copyOf(new LinkedHashSet<>(sourceIds)), asserted,
-                validFrom, validTo, description, tlp);
+                validFrom, validTo, description, tlp, null);
     }
 
     private static String endpoint(Check check, String at, String key, Map<String, SourceEntry> sources,

@@ -67,6 +67,7 @@ final class GraphWriter {
             row.put("valid_to", rel.validTo());
             row.put("description", rel.description());
             row.put("tlp", rel.tlp());
+            row.put("stix_type", rel.originalType());
             relsByType.computeIfAbsent(rel.type(), k -> new ArrayList<>()).add(row);
         }
         long relsCreated = 0;
