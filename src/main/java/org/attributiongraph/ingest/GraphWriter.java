@@ -42,9 +42,13 @@ final class GraphWriter {
             node.extraLabels().stream().map(ExtraLabel::name).forEach(labels::add);
             Map<String, Object> row = new HashMap<>();
             row.put("id", node.id());
-            row.put("props", node.props());
+            Map<String, Object> props = new HashMap<>(node.props());
+            row.put("name", props.remove("name"));
+            row.put("description", props.remove("description"));
+            row.put("props", props);
             row.put("aliases", node.aliases());
             row.put("external_ids", node.externalIds());
+            row.put("names", node.names());
             nodesByLabels.computeIfAbsent(List.copyOf(labels), k -> new ArrayList<>()).add(row);
         }
         long nodesCreated = 0;
