@@ -34,7 +34,9 @@ final class GraphWriter {
     record Written(long nodesCreated, long nodes, long relationshipsCreated, long relationships) {
     }
 
-    Written write(TransactionContext tx, ImportBatch batch, String run, String file) {
+    Written write(TransactionContext tx, ImportBatch batch, String run, String file, ImportProgress progress) {
+        long total = batch.nodes().size() + batch.relationships().size();
+        long done = 0;
         Map<List<String>, List<Map<String, Object>>> nodesByLabels = new LinkedHashMap<>();
         for (NodeRecord node : batch.nodes()) {
             var labels = new TreeSet<String>();
@@ -56,6 +58,8 @@ final class GraphWriter {
             for (var chunk : chunks(group.getValue())) {
                 nodesCreated += tx.run(mergeNodes, Map.of("labels", group.getKey(), "rows", chunk, "run", run, "file", file))
                         .consume().counters().nodesCreated();
+                done += chunk.size();
+                progress.written(done, total);
             }
         }
 
@@ -79,6 +83,8 @@ final class GraphWriter {
             for (var chunk : chunks(group.getValue())) {
                 relsCreated += tx.run(mergeRelationships, Map.of("type", group.getKey().name(), "rows", chunk, "run", run, "file", file))
                         .consume().counters().relationshipsCreated();
+                done += chunk.size();
+                progress.written(done, total);
             }
         }
         return new Written(nodesCreated, batch.nodes().size(), relsCreated, batch.relationships().size());

@@ -50,10 +50,14 @@ public class ImportService {
     }
 
     /**
-     * @param file the file's name, recorded on everything it touches; the file that created a node
+     * @param fileName the file's name, recorded on everything it touches; the file that created a node
      *             owns its name and description. Unnamed uploads are named by their content hash.
      */
     public ImportResult importFile(String format, String fileName, byte[] content) {
+        return importFile(format, fileName, content, ImportProgress.NONE);
+    }
+
+    public ImportResult importFile(String format, String fileName, byte[] content, ImportProgress progress) {
         String sha256 = sha256(content);
         String file = fileName == null || fileName.isBlank() ? "upload-" + sha256.substring(0, 12) : fileName;
         FormatReader reader = readers.get(format);
@@ -67,7 +71,7 @@ public class ImportService {
         String run = "import-run--" + UUID.randomUUID();
         ZonedDateTime started = ZonedDateTime.now();
         var written = graph.writeTransaction(tx -> {
-            var w = writer.write(tx, batch, run, file);
+            var w = writer.write(tx, batch, run, file, progress);
             tx.run(recordRun, Map.of("run", run, "format", format, "file", file, "sha256", sha256,
                     "started", started, "finished", ZonedDateTime.now(),
                     "nodesCreated", w.nodesCreated(), "relationshipsCreated", w.relationshipsCreated())).consume();
