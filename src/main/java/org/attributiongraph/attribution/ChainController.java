@@ -24,18 +24,6 @@ class ChainController {
                   @RequestParam(defaultValue = "0") int minConfidence,
                   @RequestParam(required = false) String asOf,
                   @RequestParam(defaultValue = "10") int limit) {
-        if (from.isBlank() || from.length() > 200) {
-            throw new BadRequestException("from must be an entity id (at most 200 characters)");
-        }
-        if (maxHops < 1 || maxHops > ChainService.MAX_HOPS) {
-            throw new BadRequestException("maxHops must be between 1 and " + ChainService.MAX_HOPS);
-        }
-        if (minConfidence < 0 || minConfidence > 100) {
-            throw new BadRequestException("minConfidence must be between 0 and 100");
-        }
-        if (limit < 1 || limit > ChainService.MAX_LIMIT) {
-            throw new BadRequestException("limit must be between 1 and " + ChainService.MAX_LIMIT);
-        }
         return chains.chains(from, maxHops, minConfidence, parseDate(asOf), limit);
     }
 

@@ -8,13 +8,14 @@ import java.util.Map;
 
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.graph.NodeRef;
+import org.attributiongraph.web.BadRequestException;
 import org.attributiongraph.web.NotFoundException;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 @Service
-class ChainService {
+public class ChainService {
 
     static final int MAX_HOPS = 8;
     static final int MAX_LIMIT = 100;
@@ -29,7 +30,20 @@ class ChainService {
         this.summary = graph.statement("entity/summary");
     }
 
-    Chains chains(String from, int maxHops, int minConfidence, LocalDate asOf, int limit) {
+    /** Checks its parameters itself (400 on bad ones), so every caller gets the same bounds. */
+    public Chains chains(String from, int maxHops, int minConfidence, LocalDate asOf, int limit) {
+        if (from.isBlank() || from.length() > 200) {
+            throw new BadRequestException("from must be an entity id (at most 200 characters)");
+        }
+        if (maxHops < 1 || maxHops > MAX_HOPS) {
+            throw new BadRequestException("maxHops must be between 1 and " + MAX_HOPS);
+        }
+        if (minConfidence < 0 || minConfidence > 100) {
+            throw new BadRequestException("minConfidence must be between 0 and 100");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
         params.put("maxHops", maxHops);

@@ -3,8 +3,10 @@ package org.attributiongraph.blastradius;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.attributiongraph.graph.Graph;
+import org.attributiongraph.web.BadRequestException;
 import org.attributiongraph.web.NotFoundException;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -12,7 +14,7 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 @Service
-class BlastRadiusService {
+public class BlastRadiusService {
 
     static final int MAX_DEPTH = 4;
     static final int MAX_LIMIT = 1000;
@@ -33,7 +35,15 @@ class BlastRadiusService {
         this.entitySummary = graph.statement("entity/summary");
     }
 
-    BlastRadius blastRadius(String id, int depth, int offset, int limit) {
+    /** Checks its parameters itself (400 on bad ones), so every caller gets the same bounds. */
+    public BlastRadius blastRadius(String id, int depth, int offset, int limit) {
+        checkDepth(depth);
+        if (offset < 0) {
+            throw new BadRequestException("offset must not be negative");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
+        }
         return graph.readTransaction(tx -> {
             var msp = head(tx, id);
             if (!msp.get("labels").asList(Value::asString).contains("MSP")) {
@@ -55,6 +65,7 @@ class BlastRadiusService {
     }
 
     BlastRadius.Exposure exposure(String id, int depth) {
+        checkDepth(depth);
         return graph.readTransaction(tx -> {
             var org = head(tx, id);
             var providers = tx.run(exposure, Map.of("id", id, "depth", depth))
@@ -76,11 +87,17 @@ class BlastRadiusService {
         return rows.getFirst().get("node");
     }
 
+    private static void checkDepth(int depth) {
+        if (depth < 1 || depth > MAX_DEPTH) {
+            throw new BadRequestException("depth must be between 1 and " + MAX_DEPTH);
+        }
+    }
+
     private static BlastRadius.Ref ref(Value node) {
         return new BlastRadius.Ref(node.get("id").asString(), node.get("name").asString(null));
     }
 
-    private static <K> Map<K, Long> counts(Value list, String key, java.util.function.Function<Value, K> keyOf) {
+    private static <K> Map<K, Long> counts(Value list, String key, Function<Value, K> keyOf) {
         Map<K, Long> counts = new LinkedHashMap<>();
         list.asList(v -> v).forEach(v -> {
             if (!v.get(key).isNull()) {
