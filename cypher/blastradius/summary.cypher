@@ -1,14 +1,24 @@
 // summary: how many distinct organizations a provider's compromise exposes, by country and sector.
 // Parameters: $id (provider id), $depth (1..4).
 // Every organization reachable along SERVES within $depth hops counts once (a provider serving
-// another provider exposes that provider's clients at the next hop). SHORTEST 1 runs one
-// breadth-first search from the provider, so cycles between providers neither loop nor count twice.
+// another provider exposes that provider's clients at the next hop); cycles between providers
+// neither loop nor count twice.
 // Columns: clientCount, byHops (list of {hops, count}), byCountry (list of {country, count}), bySector (list of {sector, count}).
-// Bounds: at most 4 hops (the pattern's cap; $depth narrows it); aggregated in the database.
+// Bounds: at most 4 hops (one branch per hop, $depth switches them on); aggregated in the database.
 MATCH (msp:MSP {id: $id})
-MATCH p = SHORTEST 1 (msp)-[:SERVES]->{1,4}(client:Organization)
-WHERE length(p) <= $depth AND client <> msp
-WITH client, length(p) AS hops
+// One distinct set per hop count; min() keeps each client at its smallest. (SHORTEST from one
+// source to every target was over 10x slower here on a large provider.)
+CALL (msp) {
+  MATCH (msp)-[:SERVES]->(c:Organization) RETURN DISTINCT c, 1 AS hops
+  UNION ALL
+  WITH msp WHERE $depth >= 2 MATCH (msp)-[:SERVES*2]->(c:Organization) RETURN DISTINCT c, 2 AS hops
+  UNION ALL
+  WITH msp WHERE $depth >= 3 MATCH (msp)-[:SERVES*3]->(c:Organization) RETURN DISTINCT c, 3 AS hops
+  UNION ALL
+  WITH msp WHERE $depth >= 4 MATCH (msp)-[:SERVES*4]->(c:Organization) RETURN DISTINCT c, 4 AS hops
+}
+WITH msp, c AS client, min(hops) AS hops
+WHERE client <> msp
 CALL (client) {
   OPTIONAL MATCH (client)-[:LOCATED_IN]->(country:Country)
   RETURN min(country.country) AS country

@@ -3,6 +3,7 @@ package org.attributiongraph;
 import java.util.Arrays;
 import java.util.List;
 
+import org.attributiongraph.ingest.GenerateCommand;
 import org.attributiongraph.ingest.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -11,16 +12,23 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the service, or runs a command ({@code import ...}) against the configured database
- * without the web server.
+ * Starts the service, or runs a command ({@code import ...}, {@code generate ...}) against the
+ * configured database without the web server.
  */
 @SpringBootApplication
 public class AttributionGraphApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("import")) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
             List<String> rest = Arrays.asList(args).subList(1, args.length);
-            System.exit(ImportCommand.run(rest, () -> commandContext(rest)));
+            System.exit(switch (args[0]) {
+                case "import" -> ImportCommand.run(rest, () -> commandContext(rest));
+                case "generate" -> GenerateCommand.run(rest, () -> commandContext(rest));
+                default -> {
+                    System.err.println("unknown command " + args[0] + "; commands: import, generate (none: start the service)");
+                    yield 2;
+                }
+            });
         }
         SpringApplication.run(AttributionGraphApplication.class, args);
     }

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -67,14 +68,30 @@ public class ImportService {
         ImportBatch read = reader.read(file, content);
         Set<String> existing = checkReferences(file, read);
         var resolved = resolver.resolve(read, existing);
-        ImportBatch batch = resolved.batch();
+        return write(format, file, sha256, resolved.batch(), resolved.merges(), progress);
+    }
+
+    /** Writes records made by the product itself (the synthetic ecosystem): no resolution, ids are its own. */
+    ImportResult writeGenerated(String file, ImportBatch batch) {
+        return write("generated", file, null, batch, List.of(), ImportProgress.NONE);
+    }
+
+    private ImportResult write(String format, String file, String sha256, ImportBatch batch, List<ImportResult.Merge> merges,
+                               ImportProgress progress) {
         String run = "import-run--" + UUID.randomUUID();
         ZonedDateTime started = ZonedDateTime.now();
         var written = graph.writeTransaction(tx -> {
             var w = writer.write(tx, batch, run, file, progress);
-            tx.run(recordRun, Map.of("run", run, "format", format, "file", file, "sha256", sha256,
-                    "started", started, "finished", ZonedDateTime.now(),
-                    "nodesCreated", w.nodesCreated(), "relationshipsCreated", w.relationshipsCreated())).consume();
+            Map<String, Object> params = new HashMap<>();
+            params.put("run", run);
+            params.put("format", format);
+            params.put("file", file);
+            params.put("sha256", sha256);
+            params.put("started", started);
+            params.put("finished", ZonedDateTime.now());
+            params.put("nodesCreated", w.nodesCreated());
+            params.put("relationshipsCreated", w.relationshipsCreated());
+            tx.run(recordRun, params).consume();
             return w;
         });
         log.info("Imported {} ({}): {} nodes ({} new), {} relationships ({} new)", file, format,
@@ -82,7 +99,7 @@ public class ImportService {
         return new ImportResult(run, format, file,
                 new ImportResult.Counts(written.nodesCreated(), written.nodes() - written.nodesCreated()),
                 new ImportResult.Counts(written.relationshipsCreated(), written.relationships() - written.relationshipsCreated()),
-                batch.warnings(), resolved.merges(), false);
+                batch.warnings(), merges, false);
     }
 
     /**
