@@ -1,11 +1,38 @@
 package org.attributiongraph;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.util.Arrays;
+import java.util.List;
 
+import org.attributiongraph.ingest.ImportCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the service, or runs a command ({@code import ...}) against the configured database
+ * without the web server.
+ */
 @SpringBootApplication
 public class AttributionGraphApplication {
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            System.exit(ImportCommand.run(rest, () -> commandContext(rest)));
+        }
         SpringApplication.run(AttributionGraphApplication.class, args);
+    }
+
+    /** The application without its web server, quiet, taking {@code --property=value} options. */
+    static ConfigurableApplicationContext commandContext(List<String> args) {
+        String[] springArgs = args.stream().filter(a -> a.startsWith("--") && a.contains("=") && !a.startsWith("--format="))
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(AttributionGraphApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties("logging.level.root=warn", "logging.level.org.attributiongraph=warn")
+                .run(springArgs);
     }
 }

@@ -83,6 +83,7 @@ final class CaseReader implements FormatReader {
         Map<String, NodeRecord> entities = new LinkedHashMap<>();
         Map<String, String> idOwner = new HashMap<>();
         List<NodeRecord> nodes = new ArrayList<>();
+        Set<String> declared = declaredKeys(root);
 
         for (var item : check.array(root, "sources")) {
             String at = "/sources/" + item.index();
@@ -118,7 +119,7 @@ final class CaseReader implements FormatReader {
         Set<String> seen = new HashSet<>();
         for (var item : check.array(root, "relationships")) {
             String at = "/relationships/" + item.index();
-            var rel = readRelationship(check, item.node(), at, sources, entities);
+            var rel = readRelationship(check, item.node(), at, sources, entities, declared);
             if (rel != null && !seen.add(rel.from() + " " + rel.type() + " " + rel.to())) {
                 check.problem(at, "the relationship " + item.node().path("from").asString() + " " + rel.type() + " "
                         + item.node().path("to").asString() + " appears twice; list all its sources in one entry");
@@ -246,8 +247,8 @@ final class CaseReader implements FormatReader {
                 aliases == null ? List.of() : aliases, externalIds);
     }
 
-    private RelationshipRecord readRelationship(Check check, JsonNode node, String at,
-                                                Map<String, SourceEntry> sources, Map<String, NodeRecord> entities) {
+    private RelationshipRecord readRelationship(Check check, JsonNode node, String at, Map<String, SourceEntry> sources,
+                                                Map<String, NodeRecord> entities, Set<String> declared) {
         if (!check.isObject(node, at)) {
             return null;
         }
@@ -260,8 +261,8 @@ final class CaseReader implements FormatReader {
         }
         String fromKey = check.text(node, at, "from", true);
         String toKey = check.text(node, at, "to", true);
-        String from = endpoint(check, at + "/from", fromKey, sources, entities);
-        String to = endpoint(check, at + "/to", toKey, sources, entities);
+        String from = endpoint(check, at + "/from", fromKey, sources, entities, declared);
+        String to = endpoint(check, at + "/to", toKey, sources, entities, declared);
         if (type != null) {
             checkLegalShape(check, at, type, sources.get(fromKey), entities.containsKey(fromKey), sources.containsKey(toKey));
         }
@@ -284,7 +285,9 @@ final class CaseReader implements FormatReader {
         } else {
             for (int i = 0; i < sourceKeys.size(); i++) {
                 var source = sources.get(sourceKeys.get(i));
-                if (source == null) {
+                if (source == null && declared.contains(sourceKeys.get(i))) {
+                    sourceIds.add(null); // declared but invalid: already reported there
+                } else if (source == null) {
                     check.problem(at + "/sources/" + i, "unknown source \"" + sourceKeys.get(i) + "\"");
                 } else {
                     sourceIds.add(source.node.id());
@@ -299,7 +302,8 @@ final class CaseReader implements FormatReader {
         }
         String description = check.text(node, at, "description", false);
         String tlp = check.tlp(node, at);
-        if (type == null || from == null || to == null || confidence == null || sourceIds.size() != sourceKeys.size()) {
+        if (type == null || from == null || to == null || confidence == null || sourceIds.size() != sourceKeys.size()
+                || sourceIds.contains(null)) {
             return null;
         }
         return new RelationshipRecord(from, type, to, confidence, List.copyOf(new LinkedHashSet<>(sourceIds)), asserted,
@@ -307,7 +311,7 @@ final class CaseReader implements FormatReader {
     }
 
     private static String endpoint(Check check, String at, String key, Map<String, SourceEntry> sources,
-                                   Map<String, NodeRecord> entities) {
+                                   Map<String, NodeRecord> entities, Set<String> declared) {
         if (key == null) {
             return null;
         }
@@ -317,8 +321,23 @@ final class CaseReader implements FormatReader {
         if (sources.containsKey(key)) {
             return sources.get(key).node.id();
         }
-        check.problem(at, "unknown key \"" + key + "\": not an entity or source of this file");
-        return null;
+        if (!declared.contains(key)) {
+            check.problem(at, "unknown key \"" + key + "\": not an entity or source of this file");
+        }
+        return null; // a declared key whose entry is invalid has been reported at the entry
+    }
+
+    /** Keys of every source and entity, valid or not, so a bad entry is reported once, not at each use. */
+    private static Set<String> declaredKeys(JsonNode root) {
+        Set<String> keys = new HashSet<>();
+        for (String field : List.of("sources", "entities")) {
+            root.path(field).forEach(e -> {
+                if (e.path("key").isString()) {
+                    keys.add(e.path("key").asString());
+                }
+            });
+        }
+        return keys;
     }
 
     /** Legal relationships start at an indictment or sanction; nothing else starts or ends at evidence. */

@@ -34,7 +34,9 @@ final class GraphWriter {
     record Written(long nodesCreated, long nodes, long relationshipsCreated, long relationships) {
     }
 
-    Written write(TransactionContext tx, ImportBatch batch, String run, String file) {
+    Written write(TransactionContext tx, ImportBatch batch, String run, String file, ImportProgress progress) {
+        long total = batch.nodes().size() + batch.relationships().size();
+        long done = 0;
         Map<List<String>, List<Map<String, Object>>> nodesByLabels = new LinkedHashMap<>();
         for (NodeRecord node : batch.nodes()) {
             var labels = new TreeSet<String>();
@@ -42,9 +44,13 @@ final class GraphWriter {
             node.extraLabels().stream().map(ExtraLabel::name).forEach(labels::add);
             Map<String, Object> row = new HashMap<>();
             row.put("id", node.id());
-            row.put("props", node.props());
+            Map<String, Object> props = new HashMap<>(node.props());
+            row.put("name", props.remove("name"));
+            row.put("description", props.remove("description"));
+            row.put("props", props);
             row.put("aliases", node.aliases());
             row.put("external_ids", node.externalIds());
+            row.put("names", node.names());
             nodesByLabels.computeIfAbsent(List.copyOf(labels), k -> new ArrayList<>()).add(row);
         }
         long nodesCreated = 0;
@@ -52,6 +58,8 @@ final class GraphWriter {
             for (var chunk : chunks(group.getValue())) {
                 nodesCreated += tx.run(mergeNodes, Map.of("labels", group.getKey(), "rows", chunk, "run", run, "file", file))
                         .consume().counters().nodesCreated();
+                done += chunk.size();
+                progress.written(done, total);
             }
         }
 
@@ -75,6 +83,8 @@ final class GraphWriter {
             for (var chunk : chunks(group.getValue())) {
                 relsCreated += tx.run(mergeRelationships, Map.of("type", group.getKey().name(), "rows", chunk, "run", run, "file", file))
                         .consume().counters().relationshipsCreated();
+                done += chunk.size();
+                progress.written(done, total);
             }
         }
         return new Written(nodesCreated, batch.nodes().size(), relsCreated, batch.relationships().size());

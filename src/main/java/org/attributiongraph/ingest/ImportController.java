@@ -32,13 +32,12 @@ class ImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportResult> importMultipart(@RequestParam String format, @RequestPart("file") MultipartFile file)
             throws IOException {
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload" : file.getOriginalFilename();
-        return created(imports.importFile(format, name, file.getBytes()));
+        return created(imports.importFile(format, file.getOriginalFilename(), file.getBytes()));
     }
 
     @PostMapping
     ResponseEntity<ImportResult> importBody(@RequestParam String format,
-                                            @RequestHeader(name = "X-File-Name", defaultValue = "upload") String fileName,
+                                            @RequestHeader(name = "X-File-Name", required = false) String fileName,
                                             @RequestBody(required = false) byte[] body) {
         return created(imports.importFile(format, fileName, body == null ? new byte[0] : body));
     }

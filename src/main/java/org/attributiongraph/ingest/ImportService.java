@@ -3,10 +3,14 @@ package org.attributiongraph.ingest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -31,27 +35,43 @@ public class ImportService {
     private final String recordRun;
     private final String findRunBySha;
     private final String getRun;
+    private final String existingIds;
+    private final EntityResolver resolver;
 
-    ImportService(List<FormatReader> readers, Graph graph, GraphWriter writer) {
+    ImportService(List<FormatReader> readers, Graph graph, GraphWriter writer, EntityResolver resolver) {
         readers.forEach(r -> this.readers.put(r.format(), r));
         this.graph = graph;
         this.writer = writer;
         this.recordRun = graph.statement("ingest/record-run");
         this.findRunBySha = graph.statement("ingest/find-run-by-sha");
         this.getRun = graph.statement("ingest/get-run");
+        this.existingIds = graph.statement("ingest/existing-ids");
+        this.resolver = resolver;
     }
 
-    public ImportResult importFile(String format, String file, byte[] content) {
+    /**
+     * @param fileName the file's name, recorded on everything it touches; the file that created a node
+     *             owns its name and description. Unnamed uploads are named by their content hash.
+     */
+    public ImportResult importFile(String format, String fileName, byte[] content) {
+        return importFile(format, fileName, content, ImportProgress.NONE);
+    }
+
+    public ImportResult importFile(String format, String fileName, byte[] content, ImportProgress progress) {
+        String sha256 = sha256(content);
+        String file = fileName == null || fileName.isBlank() ? "upload-" + sha256.substring(0, 12) : fileName;
         FormatReader reader = readers.get(format);
         if (reader == null) {
             throw new UnknownFormatException(format, readers.keySet());
         }
-        ImportBatch batch = reader.read(file, content);
+        ImportBatch read = reader.read(file, content);
+        Set<String> existing = checkReferences(file, read);
+        var resolved = resolver.resolve(read, existing);
+        ImportBatch batch = resolved.batch();
         String run = "import-run--" + UUID.randomUUID();
-        String sha256 = sha256(content);
         ZonedDateTime started = ZonedDateTime.now();
         var written = graph.writeTransaction(tx -> {
-            var w = writer.write(tx, batch, run, file);
+            var w = writer.write(tx, batch, run, file, progress);
             tx.run(recordRun, Map.of("run", run, "format", format, "file", file, "sha256", sha256,
                     "started", started, "finished", ZonedDateTime.now(),
                     "nodesCreated", w.nodesCreated(), "relationshipsCreated", w.relationshipsCreated())).consume();
@@ -62,14 +82,45 @@ public class ImportService {
         return new ImportResult(run, format, file,
                 new ImportResult.Counts(written.nodesCreated(), written.nodes() - written.nodesCreated()),
                 new ImportResult.Counts(written.relationshipsCreated(), written.relationships() - written.relationshipsCreated()),
-                batch.warnings(), false);
+                batch.warnings(), resolved.merges(), false);
+    }
+
+    /**
+     * Every id a relationship points at (or cites as a source) must be in the file or already in
+     * the graph; otherwise the file is refused naming each missing id.
+     *
+     * @return the ids of the file's own nodes that already exist in the graph
+     */
+    private Set<String> checkReferences(String file, ImportBatch batch) {
+        Set<String> defined = new HashSet<>();
+        batch.nodes().forEach(n -> defined.add(n.id()));
+        Set<String> wanted = new LinkedHashSet<>(batch.references());
+        for (RelationshipRecord rel : batch.relationships()) {
+            wanted.add(rel.from());
+            wanted.add(rel.to());
+            wanted.addAll(rel.sources());
+        }
+        wanted.removeAll(defined);
+        List<String> ask = new ArrayList<>(wanted);
+        ask.addAll(defined);
+        Set<String> found = new HashSet<>();
+        graph.read(existingIds, Map.of("ids", ask)).forEach(r -> found.add(r.get("id").asString()));
+        List<Problem> missing = wanted.stream().filter(id -> !found.contains(id))
+                .map(id -> new Problem(file, null, null, "a relationship refers to " + id + ", which is neither in this file nor in the graph"))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new ImportRejectedException(file, missing);
+        }
+        found.retainAll(defined);
+        return found;
     }
 
     /** Imports the file unless a file with exactly this content was imported before. */
     public ImportResult importIfNew(String format, String file, byte[] content) {
         long seen = graph.read(findRunBySha, Map.of("sha256", sha256(content)), r -> r.get("count").asLong());
         if (seen > 0) {
-            return new ImportResult(null, format, file, new ImportResult.Counts(0, 0), new ImportResult.Counts(0, 0), List.of(), true);
+            return new ImportResult(null, format, file, new ImportResult.Counts(0, 0), new ImportResult.Counts(0, 0), List.of(),
+                    List.of(), true);
         }
         return importFile(format, file, content);
     }

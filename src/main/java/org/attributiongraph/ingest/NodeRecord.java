@@ -1,11 +1,13 @@
 package org.attributiongraph.ingest;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.attributiongraph.graph.GraphModel.ExtraLabel;
 import org.attributiongraph.graph.GraphModel.NodeType;
+import org.attributiongraph.graph.Ids;
 
 /**
  * A node as every reader hands it to the writer.
@@ -14,4 +16,19 @@ import org.attributiongraph.graph.GraphModel.NodeType;
  */
 record NodeRecord(String id, NodeType type, Set<ExtraLabel> extraLabels, Map<String, Object> props,
                   List<String> aliases, List<String> externalIds) {
+
+    String name() {
+        return (String) props.get("name");
+    }
+
+    /** The name and aliases, normalised: what entity resolution matches on. */
+    List<String> names() {
+        var names = new LinkedHashSet<String>();
+        if (name() != null) {
+            names.add(Ids.normalise(name()));
+        }
+        aliases.forEach(a -> names.add(Ids.normalise(a)));
+        names.remove("");
+        return List.copyOf(names);
+    }
 }

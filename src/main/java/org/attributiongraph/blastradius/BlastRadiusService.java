@@ -1,0 +1,92 @@
+package org.attributiongraph.blastradius;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.attributiongraph.graph.Graph;
+import org.attributiongraph.web.NotFoundException;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Service;
+
+@Service
+class BlastRadiusService {
+
+    static final int MAX_DEPTH = 4;
+    static final int MAX_LIMIT = 1000;
+
+    private final Graph graph;
+    private final String summary;
+    private final String clients;
+    private final String threatGroups;
+    private final String exposure;
+    private final String entitySummary;
+
+    BlastRadiusService(Graph graph) {
+        this.graph = graph;
+        this.summary = graph.statement("blastradius/summary");
+        this.clients = graph.statement("blastradius/clients");
+        this.threatGroups = graph.statement("blastradius/threat-groups");
+        this.exposure = graph.statement("blastradius/exposure");
+        this.entitySummary = graph.statement("entity/summary");
+    }
+
+    BlastRadius blastRadius(String id, int depth, int offset, int limit) {
+        return graph.readTransaction(tx -> {
+            var msp = head(tx, id);
+            if (!msp.get("labels").asList(Value::asString).contains("MSP")) {
+                throw new NotFoundException("No managed service provider with id " + id + " (" + msp.get("name").asString(null)
+                        + " is not labelled MSP)");
+            }
+            Map<String, Object> params = Map.of("id", id, "depth", depth);
+            Record totals = tx.run(summary, params).single();
+            var page = tx.run(clients, Map.of("id", id, "depth", depth, "offset", offset, "limit", limit))
+                    .list(r -> new BlastRadius.Client(r.get("id").asString(), r.get("name").asString(null), r.get("hops").asInt(),
+                            r.get("country").asString(null), r.get("sectors").asList(Value::asString)));
+            long count = totals.get("clientCount").asLong();
+            return new BlastRadius(ref(msp), depth, count,
+                    counts(totals.get("byHops"), "hops", v -> v.asInt()),
+                    counts(totals.get("byCountry"), "country", Value::asString),
+                    counts(totals.get("bySector"), "sector", Value::asString),
+                    page, offset, limit, offset + page.size() < count, groups(tx, id, depth));
+        });
+    }
+
+    BlastRadius.Exposure exposure(String id, int depth) {
+        return graph.readTransaction(tx -> {
+            var org = head(tx, id);
+            var providers = tx.run(exposure, Map.of("id", id, "depth", depth))
+                    .list(r -> new BlastRadius.Provider(r.get("id").asString(), r.get("name").asString(null), r.get("hops").asInt()));
+            return new BlastRadius.Exposure(ref(org), depth, providers, groups(tx, id, depth));
+        });
+    }
+
+    private List<BlastRadius.ThreatGroup> groups(TransactionContext tx, String id, int depth) {
+        return tx.run(threatGroups, Map.of("id", id, "depth", depth)).list(r -> new BlastRadius.ThreatGroup(
+                r.get("id").asString(), r.get("name").asString(null), r.get("via").asString(null), r.get("viaId").asString()));
+    }
+
+    private Value head(TransactionContext tx, String id) {
+        var rows = tx.run(entitySummary, Map.of("id", id)).list();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("No entity with id " + id);
+        }
+        return rows.getFirst().get("node");
+    }
+
+    private static BlastRadius.Ref ref(Value node) {
+        return new BlastRadius.Ref(node.get("id").asString(), node.get("name").asString(null));
+    }
+
+    private static <K> Map<K, Long> counts(Value list, String key, java.util.function.Function<Value, K> keyOf) {
+        Map<K, Long> counts = new LinkedHashMap<>();
+        list.asList(v -> v).forEach(v -> {
+            if (!v.get(key).isNull()) {
+                counts.put(keyOf.apply(v.get(key)), v.get("count").asLong());
+            }
+        });
+        return counts;
+    }
+}

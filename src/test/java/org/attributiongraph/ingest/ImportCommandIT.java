@@ -1,0 +1,57 @@
+package org.attributiongraph.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar's {@code import} command, run as a real process on its own store. */
+class ImportCommandIT {
+
+    @TempDir
+    Path dataDir;
+
+    private record Run(int exit, String out) {
+    }
+
+    private Run importCommand(String... paths) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", "target/attribution-graph.jar", "import"));
+        command.addAll(List.of(paths));
+        var builder = new ProcessBuilder(command).redirectErrorStream(false);
+        builder.environment().put("GRAPH_DATA_DIR", dataDir.toString());
+        builder.environment().put("GRAPH_PAGE_CACHE", "64m");
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), out);
+    }
+
+    @Test
+    void importsGoodFilesRefusesBadOnesAndSaysWhere() throws Exception {
+        var first = importCommand("src/test/resources/fixtures/case/mini.case.json",
+                "src/test/resources/fixtures/case/bad-confidence.case.json");
+        assertThat(first.exit()).as(first.out()).isEqualTo(1);
+        assertThat(first.out()).contains("OK       src/test/resources/fixtures/case/mini.case.json (case")
+                .contains("nodes 7 created, 0 updated; relationships 5 created, 0 updated")
+                .contains("REFUSED  src/test/resources/fixtures/case/bad-confidence.case.json (case): 1 problem(s), nothing imported")
+                .containsPattern("line \\d+ /relationships/0/confidence: confidence 140 is outside 0-100")
+                .contains("1 of 2 imported, 1 refused");
+
+        var again = importCommand("src/test/resources/fixtures/case/mini.case.json");
+        assertThat(again.exit()).as(again.out()).isZero();
+        assertThat(again.out()).contains("nodes 0 created, 7 updated; relationships 0 created, 5 updated");
+
+        assertThat(Files.exists(dataDir.resolve("neo4j"))).isTrue();
+        assertThat(importCommand().exit()).isEqualTo(2);
+    }
+}
