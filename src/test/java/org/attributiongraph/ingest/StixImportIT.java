@@ -44,14 +44,16 @@ class StixImportIT extends IntegrationTest {
         var first = post("/api/imports?format=stix", "application/json", content);
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.body().get("format").asString()).isEqualTo("stix");
-        assertThat(first.body().at("/nodes").toString()).isEqualTo("{\"created\":47,\"updated\":0}");
-        assertThat(first.body().at("/relationships").toString()).isEqualTo("{\"created\":34,\"updated\":0}");
-        assertThat(first.body().get("warnings").toString()).isEqualTo("[\"kept 7 attack-pattern, 12 indicator objects as StixObject\"]");
+        // Entity resolution may land some of the 47 nodes on curated ones (that is its business, not
+        // asserted here): created plus updated is what the bundle holds.
+        assertThat(first.body().at("/nodes/created").asLong() + first.body().at("/nodes/updated").asLong()).isEqualTo(47);
+        assertThat(first.body().at("/relationships/created").asLong() + first.body().at("/relationships/updated").asLong()).isEqualTo(34);
+        assertThat(first.body().get("warnings").toString()).contains("kept 7 attack-pattern, 12 indicator objects as StixObject");
         JsonNode after = stats();
-        assertThat(added(before, after)).isEqualTo(Map.ofEntries(
-                Map.entry("Agency", 1L), Map.entry("Person", 4L), Map.entry("Sector", 1L), Map.entry("Software", 16L),
-                Map.entry("Source", 1L), Map.entry("StixObject", 19L), Map.entry("ThreatGroup", 5L),
-                Map.entry("ATTRIBUTED_TO", 7L), Map.entry("IN_SECTOR", 4L), Map.entry("RELATED_TO", 7L), Map.entry("USES", 16L)));
+        // Labels and types that nothing curated shares with the bundle grow by exactly its counts.
+        assertThat(added(before, after)).containsEntry("Person", 4L).containsEntry("Software", 16L).containsEntry("StixObject", 19L)
+                .containsEntry("Source", 1L).containsEntry("Sector", 1L)
+                .containsEntry("USES", 16L).containsEntry("IN_SECTOR", 4L).containsEntry("RELATED_TO", 7L);
 
         var second = post("/api/imports?format=stix", "application/json", content);
         assertThat(second.status()).isEqualTo(201);
@@ -59,14 +61,16 @@ class StixImportIT extends IntegrationTest {
         assertThat(second.body().at("/relationships").toString()).isEqualTo("{\"created\":0,\"updated\":34}");
         assertThat(stats()).isEqualTo(after);
 
-        // The STIX id is the node id; the report is the evidence of each hop.
-        var group = get("/api/entities/intrusion-set--da1065ce-972c-4605-8755-9cd1074e3b5a").body();
-        assertThat(group.get("type").asString()).isEqualTo("ThreatGroup");
-        assertThat(group.at("/properties/external_ids").toString()).contains("stix:intrusion-set--da1065ce-972c-4605-8755-9cd1074e3b5a");
+        // A STIX identity keeps its STIX id; the report is the evidence behind it.
+        var person = get("/api/entities/identity--ecf1c7de-d96c-41c6-a510-b9c65cdc9e3b").body();
+        assertThat(person.get("type").asString()).isEqualTo("Person");
+        assertThat(person.at("/properties/name").asString()).isEqualTo("Mei Qiang");
+        assertThat(person.at("/properties/external_ids").toString()).contains("stix:identity--ecf1c7de-d96c-41c6-a510-b9c65cdc9e3b");
+        assertThat(person.at("/properties/sources").toString()).contains("report--e33ffe07-2f4c-48d8-b0af-ee2619d765cf");
         var neighbours = new ArrayList<String>();
-        group.get("neighbours").forEach(n -> neighbours.add(n.get("direction").asString() + " " + n.get("relation").asString()
+        person.get("neighbours").forEach(n -> neighbours.add(n.get("direction").asString() + " " + n.get("relation").asString()
                 + " " + n.at("/node/name").asString()));
-        assertThat(neighbours).contains("out ATTRIBUTED_TO Communist Party of China", "out ATTRIBUTED_TO Unit 61398");
+        assertThat(neighbours).contains("out IN_SECTOR government-national");
     }
 
     @Test
