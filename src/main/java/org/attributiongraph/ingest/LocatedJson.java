@@ -1,0 +1,85 @@
+package org.attributiongraph.ingest;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A JSON tree with the line on which each of its values starts, keyed by JSON pointer, so that a
+ * problem found while mapping the tree can name its line.
+ */
+record LocatedJson(JsonNode root, Map<String, Integer> lines) {
+
+    /** Input that is not one JSON value; {@code line} is null when unknown. */
+    static final class Malformed extends RuntimeException {
+        private final Integer line;
+
+        Malformed(Integer line, String message) {
+            super(message);
+            this.line = line;
+        }
+
+        Integer line() {
+            return line;
+        }
+    }
+
+    /** Parses one JSON value, or throws {@link Malformed} for an empty input, a syntax error or trailing content. */
+    static LocatedJson parse(JsonMapper mapper, byte[] content) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser parser = mapper.createParser(content)) {
+            if (parser.nextToken() == null) {
+                throw new Malformed(null, "the file is empty");
+            }
+            JsonNode root = read(mapper, parser, "", lines);
+            if (parser.nextToken() != null) {
+                throw new Malformed((int) parser.currentTokenLocation().getLineNr(), "unexpected content after the top-level value");
+            }
+            return new LocatedJson(root, lines);
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new Malformed(line > 0 ? line : null, "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static JsonNode read(JsonMapper mapper, JsonParser parser, String pointer, Map<String, Integer> lines) {
+        lines.put(pointer, (int) parser.currentTokenLocation().getLineNr());
+        if (parser.currentToken() == JsonToken.START_OBJECT) {
+            ObjectNode object = mapper.createObjectNode();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                object.set(name, read(mapper, parser, pointer + "/" + name.replace("~", "~0").replace("/", "~1"), lines));
+            }
+            return object;
+        }
+        if (parser.currentToken() == JsonToken.START_ARRAY) {
+            ArrayNode array = mapper.createArrayNode();
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(read(mapper, parser, pointer + "/" + index++, lines));
+            }
+            return array;
+        }
+        return parser.readValueAsTree();
+    }
+
+    /** The line of the value at the pointer, or of the nearest enclosing value; null if none is known. */
+    Integer lineOf(String pointer) {
+        String p = pointer;
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null || p.isEmpty()) {
+                return line;
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+    }
+}
