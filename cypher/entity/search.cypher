@@ -1,4 +1,4 @@
-// search: entities whose name or an alias matches a full-text query (case-insensitive).
+// search: entities whose name, an alias or an external id (G0045) matches a full-text query (case-insensitive).
 // Parameters: $query (Lucene syntax, built and escaped by EntityService), $label (allow-listed label or null), $limit.
 // Columns: id, labels, name, aliases. Bounded by LIMIT $limit.
 CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score

@@ -16,12 +16,12 @@ CREATE CONSTRAINT sector_id IF NOT EXISTS FOR (n:Sector) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS UNIQUE;
 
-// Search over names and aliases (case-insensitive: the standard analyzer lower-cases).
-CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
+// Search over names, aliases and external ids such as mitre-attack:G0045 (case-insensitive: the
+// standard analyzer lower-cases).
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.external_ids];
 
 // What queries filter on.
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
-CREATE INDEX entity_external_ids IF NOT EXISTS FOR (n:Entity) ON (n.external_ids);
 CREATE INDEX country_iso IF NOT EXISTS FOR (n:Country) ON (n.country);
 CREATE INDEX source_url IF NOT EXISTS FOR (n:Source) ON (n.url);
 CREATE INDEX import_run_sha IF NOT EXISTS FOR (n:ImportRun) ON (n.sha256);

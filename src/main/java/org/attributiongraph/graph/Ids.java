@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.attributiongraph.graph.GraphModel.NodeType;
 
@@ -19,6 +20,9 @@ public final class Ids {
     /** Fixed namespace of this product's UUIDv5 ids; never change it, or every curated id moves. */
     public static final UUID NAMESPACE = UUID.fromString("6f3d7f0e-5b7a-4d1c-9a53-2a0c4b7d9e11");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Punct}&&[^']]+");
+
     private Ids() {
     }
 
@@ -28,8 +32,9 @@ public final class Ids {
 
     /** Case-, accent- and spacing-insensitive form of a name, used as natural key and for matching. */
     public static String normalise(String name) {
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}&&[^']]+", " ").strip();
+        String decomposed = Normalizer.isNormalized(name, Normalizer.Form.NFKD) ? name
+                : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        return SEPARATORS.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     static UUID uuid5(UUID namespace, String name) {
