@@ -1,5 +1,6 @@
 package org.attributiongraph.ingest;
 
+import static org.attributiongraph.Fixtures.sharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -88,8 +88,7 @@ class CountriesTests {
 
     @Test
     void everyCountryOfTheMispClusterResolvesByNameAndByValue() throws IOException {
-        Path file = MispReaderTests.CLUSTERS.resolve("country.json");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "MISP galaxy data not found at " + file.toAbsolutePath());
+        Path file = sharedData("misp-galaxy/clusters/country.json");
         var values = JsonMapper.builder().build().readTree(Files.readAllBytes(file)).get("values");
         int checked = 0;
         List<String> unresolved = new ArrayList<>();

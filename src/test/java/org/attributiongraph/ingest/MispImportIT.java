@@ -1,5 +1,6 @@
 package org.attributiongraph.ingest;
 
+import static org.attributiongraph.Fixtures.sharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.attributiongraph.Fixtures.fixture;
 
@@ -15,7 +16,6 @@ import java.util.List;
 import org.attributiongraph.IntegrationTest;
 import org.attributiongraph.graph.GraphModel.NodeType;
 import org.attributiongraph.graph.Ids;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,9 +32,7 @@ class MispImportIT extends IntegrationTest {
 
     @Test
     void theThreatActorClusterMergesWithTheCuratedGroupsAndImportsOnce() throws IOException {
-        Path file = MispReaderTests.CLUSTERS.resolve("threat-actor.json");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "MISP galaxy data not found at " + file.toAbsolutePath()
-                + "; this suite needs ../shared/data");
+        Path file = sharedData("misp-galaxy/clusters/threat-actor.json");
         byte[] content = Files.readAllBytes(file);
         String curatedApt10 = idOf("ThreatGroup", "APT10");
         JsonNode before = stats();

@@ -1,5 +1,6 @@
 package org.attributiongraph.ingest;
 
+import static org.attributiongraph.Fixtures.sharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.attributiongraph.Fixtures.fixture;
@@ -15,14 +16,12 @@ import org.attributiongraph.graph.GraphModel.ExtraLabel;
 import org.attributiongraph.graph.GraphModel.NodeType;
 import org.attributiongraph.graph.GraphModel.RelType;
 import org.attributiongraph.graph.Ids;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The MISP galaxy reader on its own: each mapping rule, each refusal with its place, and the real clusters. */
 class MispReaderTests {
 
     /** The public corpora sit beside the project; suites that need them skip where they are absent. */
-    static final Path CLUSTERS = Path.of("../shared/data/misp-galaxy/clusters");
 
     private static final String APT10 = Ids.of(NodeType.ThreatGroup, "apt10");
     private static final String KITTEN = Ids.of(NodeType.ThreatGroup, "test kitten");
@@ -49,10 +48,7 @@ class MispReaderTests {
     }
 
     private static byte[] real(String cluster) throws IOException {
-        Path file = CLUSTERS.resolve(cluster + ".json");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "MISP galaxy data not found at " + file.toAbsolutePath()
-                + "; the real-data tests need ../shared/data");
-        return Files.readAllBytes(file);
+        return Files.readAllBytes(sharedData("misp-galaxy/clusters/" + cluster + ".json"));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.attributiongraph.ingest;
 
+import static org.attributiongraph.Fixtures.sharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.attributiongraph.Fixtures.fixture;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +35,7 @@ class StixImportIT extends IntegrationTest {
 
     @Test
     void oasisApt1ImportsOnceThenOnlyUpdates() throws IOException {
-        Path apt1 = Path.of("..", "shared", "data", "oasis-stix21-examples", "examples", "threat-reports", "apt1.json")
-                .toAbsolutePath().normalize();
-        assumeTrue(Files.isRegularFile(apt1), "../shared/data not found: " + apt1);
+        Path apt1 = sharedData("oasis-stix21-examples/examples/threat-reports/apt1.json");
         byte[] content = Files.readAllBytes(apt1);
         JsonNode before = stats();
 

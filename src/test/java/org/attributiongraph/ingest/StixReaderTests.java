@@ -1,10 +1,10 @@
 package org.attributiongraph.ingest;
 
+import static org.attributiongraph.Fixtures.sharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.attributiongraph.Fixtures.fixture;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -384,8 +384,7 @@ class StixReaderTests {
 
         @BeforeEach
         void locate() {
-            data = Path.of("..", "shared", "data").toAbsolutePath().normalize();
-            assumeTrue(Files.isDirectory(data), "../shared/data not found: " + data);
+            data = sharedData("").toAbsolutePath().normalize();
         }
 
         private ImportBatch readFile(Path file) throws IOException {
