@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Entity resolution on fixtures/resolution: a second source names Harbor Fox "TIDAL-KITE" (an
- * alias) and "Glass Owl" (same ATT&CK id), and names "Northwind", which two existing companies use.
+ * alias) and "Glass Owl" (same ATT&CK id), and names "Quillmere", which two existing companies use.
  */
 class EntityResolutionIT extends IntegrationTest {
 
@@ -30,7 +30,7 @@ class EntityResolutionIT extends IntegrationTest {
         assertThat(merged).containsExactlyInAnyOrder(
                 "TIDAL-KITE -> Harbor Fox on name \"tidal kite\"",
                 "Glass Owl -> Harbor Fox on external id mitre-attack:G9001");
-        assertThat(result.body().get("warnings").toString()).contains("Northwind").contains("2 existing entities");
+        assertThat(result.body().get("warnings").toString()).contains("Quillmere").contains("2 existing entities");
 
         // One group, which keeps its name and description and gains the new names as aliases.
         var groups = get("/api/entities?type=ThreatGroup&q=Glass%20Owl").body().get("items");
@@ -51,13 +51,13 @@ class EntityResolutionIT extends IntegrationTest {
 
         // Ambiguous: a third node, linked to both candidates, targeted by the group.
         List<String> northwind = new ArrayList<>();
-        get("/api/entities?type=Organization&q=Northwind").body().get("items").forEach(i -> northwind.add(i.get("name").asString()));
-        assertThat(northwind).containsExactlyInAnyOrder("Northwind", "Northwind Services", "Northwind Holdings");
-        String lone = idOf("Organization", "Northwind");
+        get("/api/entities?type=Organization&q=Quillmere").body().get("items").forEach(i -> northwind.add(i.get("name").asString()));
+        assertThat(northwind).containsExactlyInAnyOrder("Quillmere", "Quillmere Services", "Quillmere Holdings");
+        String lone = idOf("Organization", "Quillmere");
         List<String> links = new ArrayList<>();
         get("/api/entities/" + lone).body().get("neighbours").forEach(n -> links.add(
                 n.get("direction").asString() + " " + n.get("relation").asString() + " " + n.at("/node/name").asString()));
-        assertThat(links).containsExactlyInAnyOrder("out POSSIBLY_SAME_AS Northwind Services", "out POSSIBLY_SAME_AS Northwind Holdings",
+        assertThat(links).containsExactlyInAnyOrder("out POSSIBLY_SAME_AS Quillmere Services", "out POSSIBLY_SAME_AS Quillmere Holdings",
                 "in TARGETS Harbor Fox");
 
         // Importing the second source again merges the same way and creates nothing.
