@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.graph.GraphModel.NodeType;
+import org.attributiongraph.graph.Ids;
 import org.attributiongraph.graph.GraphModel.RelType;
 import org.attributiongraph.ingest.ImportResult.Merge;
 import org.neo4j.driver.Value;
@@ -135,12 +136,21 @@ final class EntityResolver {
                 .toList();
     }
 
-    /** Strong evidence first: an external id or ISO code decides alone; names only when nothing stronger matched. */
+    /**
+     * Strong evidence first: an external id or ISO code decides alone. Among name matches, a
+     * candidate whose own name is the newcomer's name beats candidates that only share an alias
+     * (ATT&CK's "OilRig" is MISP's "OilRig", not MISP's "CHRYSENE" that lists OilRig as a synonym).
+     */
     private static List<Candidate> pick(NodeRecord node, List<Candidate> found) {
         var unique = new LinkedHashMap<String, Candidate>();
         found.forEach(c -> unique.putIfAbsent(c.id(), c));
         var strong = unique.values().stream().filter(c -> !matchedOn(node, c).startsWith("name")).toList();
-        return strong.isEmpty() ? List.copyOf(unique.values()) : strong;
+        if (!strong.isEmpty()) {
+            return strong;
+        }
+        String name = node.name() == null ? null : Ids.normalise(node.name());
+        var sameName = unique.values().stream().filter(c -> c.name() != null && Ids.normalise(c.name()).equals(name)).toList();
+        return sameName.size() == 1 ? sameName : List.copyOf(unique.values());
     }
 
     private static String matchedOn(NodeRecord node, Candidate c) {

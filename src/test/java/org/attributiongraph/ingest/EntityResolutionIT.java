@@ -60,6 +60,12 @@ class EntityResolutionIT extends IntegrationTest {
         assertThat(links).containsExactlyInAnyOrder("out POSSIBLY_SAME_AS Quillmere Services", "out POSSIBLY_SAME_AS Quillmere Holdings",
                 "in TARGETS Harbor Fox");
 
+        // A name that is one candidate's own name and another's alias goes to the first.
+        var sameName = post("/api/imports?format=stix", "application/json", fixture("resolution/same-name.stix.json"));
+        assertThat(sameName.status()).isEqualTo(201);
+        assertThat(sameName.body().at("/merged/0/intoName").asString()).isEqualTo("Copper Heron");
+        assertThat(sameName.body().get("warnings").toString()).doesNotContain("POSSIBLY_SAME_AS");
+
         // Importing the second source again merges the same way and creates nothing.
         var again = post("/api/imports?format=case", "application/json", fixture("resolution/incoming.case.json"));
         assertThat(again.body().at("/nodes/created").asLong()).isZero();
