@@ -29,6 +29,7 @@ class DockerComposeTests {
         var neo4jEnv = (Map<String, Object>) neo4j.get("environment");
         assertThat((String) neo4jEnv.get("NEO4J_AUTH")).startsWith("neo4j/${NEO4J_PASSWORD");
         assertThat(neo4jEnv).containsEntry("NEO4J_dbms_usage__report_enabled", "false")
+                .containsEntry("NEO4J_dbms_fleet__manager_enabled", "false")
                 .containsEntry("NEO4J_server_fleet__discovery_enabled", "false");
         assertThat(neo4j).containsKey("healthcheck");
         assertThat((List<String>) neo4j.get("volumes")).containsExactly("neo4j-data:/data");

@@ -27,6 +27,7 @@ class ExternalNeo4jIT {
     static final Neo4jContainer NEO4J = new Neo4jContainer(System.getProperty("neo4j.image", "neo4j:2026.08.1-community"))
             .withAdminPassword(PASSWORD)
             .withNeo4jConfig("dbms.usage_report.enabled", "false")
+            .withNeo4jConfig("dbms.fleet_manager.enabled", "false")
             .withNeo4jConfig("server.fleet_discovery.enabled", "false");
 
     @Test
