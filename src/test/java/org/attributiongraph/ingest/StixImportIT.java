@@ -34,6 +34,25 @@ class StixImportIT extends IntegrationTest {
     }
 
     @Test
+    void attackIcsBundleImportsOnceThenOnlyUpdates() throws IOException {
+        byte[] ics = Files.readAllBytes(sharedData("mitre-attack-ics-stix21/ics-attack/ics-attack-18.1.json"));
+        var first = post("/api/imports?format=stix", "application/json", ics);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        assertThat(first.body().at("/nodes/created").asLong() + first.body().at("/nodes/updated").asLong()).isGreaterThan(500);
+        assertThat(first.body().at("/relationships/created").asLong() + first.body().at("/relationships/updated").asLong())
+                .isGreaterThan(1_000);
+        JsonNode after = stats();
+        assertThat(after.at("/nodes/StixObject").asLong()).isPositive();
+        var groups = get("/api/entities?type=ThreatGroup&q=Sandworm").body().get("items");
+        assertThat(groups.toString()).contains("Sandworm Team");
+
+        var second = post("/api/imports?format=stix", "application/json", ics);
+        assertThat(second.body().at("/nodes/created").asLong()).isZero();
+        assertThat(second.body().at("/relationships/created").asLong()).isZero();
+        assertThat(stats()).isEqualTo(after);
+    }
+
+    @Test
     void oasisApt1ImportsOnceThenOnlyUpdates() throws IOException {
         Path apt1 = sharedData("oasis-stix21-examples/examples/threat-reports/apt1.json");
         byte[] content = Files.readAllBytes(apt1);
