@@ -1,7 +1,5 @@
 package org.attributiongraph.graph;
 
-import java.util.Map;
-
 import org.attributiongraph.graph.GraphModel.NodeType;
 import org.neo4j.driver.Value;
 
@@ -12,12 +10,6 @@ public record NodeRef(String id, String type, String name) {
     public static NodeRef of(Value value) {
         return new NodeRef(value.get("id").asString(), typeOf(value.get("labels").asList(Value::asString)),
                 value.get("name").asString(null));
-    }
-
-    public static NodeRef of(Map<String, Object> map) {
-        @SuppressWarnings("unchecked")
-        var labels = (Iterable<String>) map.get("labels");
-        return new NodeRef((String) map.get("id"), typeOf(labels), (String) map.get("name"));
     }
 
     public static String typeOf(Iterable<String> labels) {

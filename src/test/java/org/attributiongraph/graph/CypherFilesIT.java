@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.attributiongraph.IntegrationTest;
@@ -44,6 +46,14 @@ class CypherFilesIT extends IntegrationTest {
                     .sorted().toList();
         }
         assertThat(catalog.all().keySet()).containsExactlyElementsOf(onDisk);
+    }
+
+    @Test
+    void chainsFollowExactlyTheResponsibilityTypesOfTheModel() {
+        String chains = catalog.get("attribution/chains");
+        String pattern = chains.substring(chains.indexOf("[r:") + 3, chains.indexOf("]->(step)"));
+        assertThat(Set.of(pattern.split("\\|"))).isEqualTo(GraphModel.RelType.responsibility().stream()
+                .map(Enum::name).collect(Collectors.toSet()));
     }
 
     @Test
