@@ -25,9 +25,6 @@ import org.attributiongraph.graph.GraphModel.RelType;
 import org.attributiongraph.graph.GraphModel.Tlp;
 import org.attributiongraph.graph.Ids;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,8 +61,8 @@ final class CaseReader implements FormatReader {
     @Override
     public ImportBatch read(String file, byte[] content) {
         var doc = parse(file, content);
-        var check = new Check(file, doc.lines);
-        JsonNode root = doc.root;
+        var check = new Check(file, doc);
+        JsonNode root = doc.root();
 
         check.unknownFields(root, "", TOP_FIELDS);
         String format = check.text(root, "", "format", true);
@@ -374,39 +371,15 @@ final class CaseReader implements FormatReader {
 
     // ---- parsing with line numbers ----
 
-    private record Parsed(JsonNode root, Map<String, Integer> lines) {
-    }
-
-    /** Reads the tree and remembers the line at which each element of the three arrays starts. */
-    private Parsed parse(String file, byte[] content) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = mapper.createParser(content)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+    private LocatedJson parse(String file, byte[] content) {
+        try {
+            var doc = LocatedJson.parse(mapper, content);
+            if (!doc.root().isObject()) {
                 throw rejected(file, 1, "", "a case file must be a JSON object");
             }
-            var root = mapper.createObjectNode();
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (value == JsonToken.START_ARRAY && Set.of("sources", "entities", "relationships").contains(field)) {
-                    var array = root.putArray(field);
-                    int index = 0;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        lines.put("/" + field + "/" + index++, (int) parser.currentTokenLocation().getLineNr());
-                        array.add((JsonNode) parser.readValueAsTree());
-                    }
-                } else {
-                    lines.put("/" + field, (int) parser.currentTokenLocation().getLineNr());
-                    root.set(field, (JsonNode) parser.readValueAsTree());
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw rejected(file, (int) parser.currentTokenLocation().getLineNr(), "", "unexpected content after the top-level object");
-            }
-            return new Parsed(root, lines);
-        } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw rejected(file, line > 0 ? line : null, "", "not valid JSON: " + e.getOriginalMessage());
+            return doc;
+        } catch (LocatedJson.Malformed e) {
+            throw rejected(file, e.line(), "", e.getMessage());
         }
     }
 
@@ -417,29 +390,16 @@ final class CaseReader implements FormatReader {
     /** Collects problems; every accessor reports what is wrong and returns null instead of throwing. */
     private static final class Check {
         private final String file;
-        private final Map<String, Integer> lines;
+        private final LocatedJson doc;
         private final List<Problem> problems = new ArrayList<>();
 
-        Check(String file, Map<String, Integer> lines) {
+        Check(String file, LocatedJson doc) {
             this.file = file;
-            this.lines = lines;
+            this.doc = doc;
         }
 
         void problem(String pointer, String message) {
-            problems.add(new Problem(file, lineOf(pointer), pointer, message));
-        }
-
-        /** The line of the nearest enclosing element whose start was recorded. */
-        private Integer lineOf(String pointer) {
-            String p = pointer;
-            while (!p.isEmpty()) {
-                Integer line = lines.get(p);
-                if (line != null) {
-                    return line;
-                }
-                p = p.substring(0, p.lastIndexOf('/'));
-            }
-            return null;
+            problems.add(new Problem(file, doc.lineOf(pointer), pointer, message));
         }
 
         void throwIfAny() {

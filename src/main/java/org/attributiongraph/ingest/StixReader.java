@@ -3,7 +3,6 @@ package org.attributiongraph.ingest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reader of STIX 2.1 and STIX 2.0 bundles. It checks every object (the official OASIS schemas for
@@ -173,62 +168,16 @@ final class StixReader implements FormatReader {
 
     // ---- parsing with line numbers ----
 
-    private record Parsed(JsonNode root, Map<String, Integer> lines) {
-    }
-
-    /** Reads the tree and remembers the line of each object of the bundle and of each of its properties. */
-    private Parsed parse(String file, byte[] content) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = mapper.createParser(content)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+    private LocatedJson parse(String file, byte[] content) {
+        try {
+            var doc = LocatedJson.parse(mapper, content);
+            if (!doc.root().isObject()) {
                 throw rejected(file, 1, "", "not a STIX bundle: a bundle is a JSON object {\"type\": \"bundle\", ...}");
             }
-            ObjectNode root = mapper.createObjectNode();
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                lines.put("/" + escape(field), line(parser));
-                if (value == JsonToken.START_ARRAY && field.equals("objects")) {
-                    var array = root.putArray(field);
-                    int index = 0;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        String at = "/objects/" + index++;
-                        lines.put(at, line(parser));
-                        array.add(parser.currentToken() == JsonToken.START_OBJECT ? readObject(parser, at, lines)
-                                : (JsonNode) parser.readValueAsTree());
-                    }
-                } else {
-                    root.set(field, (JsonNode) parser.readValueAsTree());
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw rejected(file, line(parser), "", "unexpected content after the bundle");
-            }
-            return new Parsed(root, lines);
-        } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw rejected(file, line > 0 ? line : null, "", "not valid JSON: " + e.getOriginalMessage());
+            return doc;
+        } catch (LocatedJson.Malformed e) {
+            throw rejected(file, e.line(), "", e.getMessage());
         }
-    }
-
-    private ObjectNode readObject(JsonParser parser, String at, Map<String, Integer> lines) {
-        ObjectNode object = mapper.createObjectNode();
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
-            lines.put(at + "/" + escape(name), line(parser));
-            object.set(name, (JsonNode) parser.readValueAsTree());
-        }
-        return object;
-    }
-
-    private static int line(JsonParser parser) {
-        return (int) parser.currentTokenLocation().getLineNr();
-    }
-
-    /** RFC 6901 escaping of one pointer segment. */
-    static String escape(String segment) {
-        return segment.replace("~", "~0").replace("/", "~1");
     }
 
     private static ImportRejectedException rejected(String file, Integer line, String pointer, String message) {

@@ -120,6 +120,6 @@ class ImportIT extends IntegrationTest {
     void emptyBodyIs400() {
         var response = post("/api/imports?format=case", "application/json", new byte[0]);
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().at("/problems/0/message").asString()).contains("JSON object");
+        assertThat(response.body().at("/problems/0/message").asString()).contains("empty");
     }
 }
