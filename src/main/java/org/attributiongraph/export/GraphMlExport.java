@@ -4,6 +4,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.attributiongraph.graph.GraphModel.Tlp;
 import org.jgrapht.graph.DirectedPseudograph;
@@ -25,6 +27,9 @@ final class GraphMlExport {
     private GraphMlExport() {
     }
 
+    private static final Pattern TLP_KEY = Pattern.compile("<key id=\"(key\\d+)\" for=\"all\" attr.name=\"tlp\"");
+    private static final String GRAPH_START = "<graph edgedefault=\"directed\">";
+
     static Written write(Subgraph graph) {
         // Pseudograph: two nodes may be linked by relationships of several types.
         var g = new DirectedPseudograph<String, Subgraph.Rel>(null, null, false);
@@ -45,11 +50,6 @@ final class GraphMlExport {
         exporter.registerAttribute("confidence", AttributeCategory.EDGE, AttributeType.INT);
         exporter.registerAttribute("tlp", AttributeCategory.ALL, AttributeType.STRING);
         exporter.registerAttribute("sources", AttributeCategory.ALL, AttributeType.STRING);
-        exporter.setGraphAttributeProvider(() -> {
-            Map<String, Attribute> attributes = new LinkedHashMap<>();
-            attributes.put("tlp", DefaultAttribute.createAttribute(highest.word()));
-            return attributes;
-        });
         exporter.setVertexAttributeProvider(id -> {
             var node = nodes.get(id);
             Map<String, Attribute> attributes = new LinkedHashMap<>();
@@ -78,7 +78,21 @@ final class GraphMlExport {
         });
         var out = new StringWriter();
         exporter.exportGraph(g, out);
-        String text = out.toString().replace("\r\n", "\n");
+        String text = withGraphMarking(out.toString().replace("\r\n", "\n"), highest);
         return new Written(text.getBytes(StandardCharsets.UTF_8), highest, graph.nodes().size(), graph.relationships().size(), 0);
+    }
+
+    /**
+     * JGraphT's exporter declares keys for the graph ({@code for="all"}) but writes no graph-level
+     * data, so the file's marking goes in as the first {@code <data>} of {@code <graph>}, where GraphML has it.
+     */
+    private static String withGraphMarking(String graphml, Tlp highest) {
+        var key = TLP_KEY.matcher(graphml);
+        if (!key.find() || !graphml.contains(GRAPH_START)) {
+            throw new IllegalStateException("the GraphML exporter wrote no tlp key or no graph element");
+        }
+        String indent = "\n        ";
+        return graphml.replaceFirst(Pattern.quote(GRAPH_START),
+                Matcher.quoteReplacement(GRAPH_START + indent + "<data key=\"" + key.group(1) + "\">" + highest.word() + "</data>"));
     }
 }

@@ -30,8 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>Ids are the graph's ({@code type--uuid}, the STIX type is the id's prefix); relationship ids are
  * UUIDv5 of their ends and type.</li>
  * <li>{@code created} and {@code modified} are the date the evidence gives the object: a report's
- * publication date, a relationship's {@code asserted} date (else its {@code valid_from}); every other
- * object, and one without such a date, has {@link #EPOCH}. So the same graph always gives the same bytes.</li>
+ * publication date (an undated source: the latest asserted date of the relationships here that cite
+ * it), a relationship's {@code asserted} date (else its {@code valid_from}); every other object, and
+ * one without such a date, has {@link #EPOCH}. So the same graph always gives the same bytes.</li>
  * <li>Sector nodes are no objects: an identity's {@code IN_SECTOR} links become its {@code sectors}.
  * Nodes of STIX types whose required properties the graph does not keep (an indicator's pattern, a
  * note's content ...) are left out with their relationships, and counted.</li>
@@ -137,6 +138,16 @@ final class StixExport {
             }
         }
 
+        // STIX requires a report's publication date. An undated source gets the latest date of the claims it
+        // supports here, which leaves each claim's earliest-source date, and so its asserted date, as it is.
+        Map<String, LocalDate> latestClaim = new HashMap<>();
+        for (var rel : rels) {
+            LocalDate asserted = rel.date("asserted");
+            if (asserted != null) {
+                rel.sources().forEach(source -> latestClaim.merge(source, asserted, (a, b) -> a.isAfter(b) ? a : b));
+            }
+        }
+
         Map<String, ObjectNode> objects = new TreeMap<>();
         Set<Tlp> used = EnumSet.noneOf(Tlp.class);
         int nodeCount = 0;
@@ -144,7 +155,7 @@ final class StixExport {
             if (written.contains(node.id())) {
                 Tlp tlp = Subgraph.max(node.tlp(), sectorMarking.getOrDefault(node.id(), Tlp.CLEAR));
                 used.add(tlp);
-                objects.put(node.id(), sdo(node, tlp, sectors.getOrDefault(node.id(), Set.of()), supports, byId));
+                objects.put(node.id(), sdo(node, tlp, sectors.getOrDefault(node.id(), Set.of()), supports, latestClaim.get(node.id())));
                 nodeCount++;
             }
         }
@@ -175,9 +186,10 @@ final class StixExport {
     }
 
     private static ObjectNode sdo(Subgraph.Node node, Tlp tlp, Set<String> sectors, Map<String, Set<String>> supports,
-                                  Map<String, Subgraph.Node> byId) {
+                                  LocalDate latestClaim) {
         String type = node.idType();
-        String created = type.equals("report") && node.date("published") != null ? timestamp(node.date("published")) : EPOCH;
+        LocalDate published = node.date("published") != null ? node.date("published") : latestClaim;
+        String created = type.equals("report") && published != null ? timestamp(published) : EPOCH;
         var o = Json.object();
         o.put("type", type);
         o.put("spec_version", "2.1");
