@@ -78,4 +78,34 @@ abstract class ExportIntegrationTest extends IntegrationTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The graph-level marking of a GraphML file: the {@code <data>} of {@code <graph>} itself whose key is
+     * named tlp. (JGraphT's importer reports graph-level data only for graph-only keys, so it is read here.)
+     */
+    static String graphMarking(String graphml) {
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            var doc = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(graphml)));
+            String key = null;
+            var keys = doc.getElementsByTagNameNS("*", "key");
+            for (int i = 0; i < keys.getLength(); i++) {
+                var element = (org.w3c.dom.Element) keys.item(i);
+                if (element.getAttribute("attr.name").equals("tlp")) {
+                    key = element.getAttribute("id");
+                }
+            }
+            var graph = doc.getElementsByTagNameNS("*", "graph").item(0);
+            for (var child = graph.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof org.w3c.dom.Element element && element.getLocalName().equals("data")
+                        && element.getAttribute("key").equals(key)) {
+                    return element.getTextContent();
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException("not GraphML", e);
+        }
+    }
 }

@@ -171,7 +171,6 @@ class ExportTlpIT extends ExportIntegrationTest {
             case "graphml" -> {
                 var graph = new DirectedPseudograph<String, DefaultEdge>(null, SupplierUtil.createDefaultEdgeSupplier(), false);
                 Map<DefaultEdge, String> relations = new HashMap<>();
-                Map<String, String> graphAttributes = new HashMap<>();
                 var importer = new GraphMLImporter<String, DefaultEdge>();
                 importer.setVertexFactory(id -> id);
                 importer.addEdgeAttributeConsumer((p, a) -> {
@@ -179,11 +178,10 @@ class ExportTlpIT extends ExportIntegrationTest {
                         relations.put(p.getFirst(), a.getValue());
                     }
                 });
-                importer.addGraphAttributeConsumer((k, a) -> graphAttributes.put(k, a.getValue()));
                 importer.importGraph(graph, new StringReader(text));
                 nodes.addAll(graph.vertexSet());
                 graph.edgeSet().forEach(e -> relationships.add(graph.getEdgeSource(e) + " " + relations.get(e) + " " + graph.getEdgeTarget(e)));
-                marking = graphAttributes.get("tlp");
+                marking = graphMarking(text);
             }
             case "csv" -> {
                 var entries = unzip(body);
