@@ -3,6 +3,7 @@ package org.attributiongraph;
 import java.util.Arrays;
 import java.util.List;
 
+import org.attributiongraph.export.ExportCommand;
 import org.attributiongraph.ingest.GenerateCommand;
 import org.attributiongraph.ingest.ImportCommand;
 import org.springframework.boot.SpringApplication;
@@ -24,8 +25,9 @@ public class AttributionGraphApplication {
             System.exit(switch (args[0]) {
                 case "import" -> ImportCommand.run(rest, () -> commandContext(rest));
                 case "generate" -> GenerateCommand.run(rest, () -> commandContext(rest));
+                case "export" -> ExportCommand.run(rest, () -> commandContext(rest));
                 default -> {
-                    System.err.println("unknown command " + args[0] + "; commands: import, generate (none: start the service)");
+                    System.err.println("unknown command " + args[0] + "; commands: import, generate, export (none: start the service)");
                     yield 2;
                 }
             });

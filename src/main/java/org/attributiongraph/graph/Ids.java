@@ -37,7 +37,7 @@ public final class Ids {
         return SEPARATORS.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    static UUID uuid5(UUID namespace, String name) {
+    public static UUID uuid5(UUID namespace, String name) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             sha1.update(ByteBuffer.allocate(16)
