@@ -95,6 +95,44 @@ async function api(path) {
   }
 }
 
+// The export of what is on screen, in one format: the chains of the entity, or the blast radius.
+function exportPath(format) {
+  const id = $('entity').dataset.id;
+  if (!id) return null;
+  if (!$('blast-panel').hidden) {
+    return '/api/export/blast-radius?' + new URLSearchParams({ msp: id, depth: '2', format });
+  }
+  return '/api/export/chain?' + new URLSearchParams({ from: chainsOf || id, format });
+}
+window.exportPath = exportPath;
+
+// Downloads an export (fetched, so the API key goes along), or shows why it was refused.
+async function download(format) {
+  const path = exportPath(format);
+  if (!path) return;
+  const headers = {};
+  const key = $('api-key').value.trim();
+  if (key) headers['X-API-Key'] = key;
+  busy(+1);
+  try {
+    const res = await fetch(path, { headers });
+    if (!res.ok) {
+      const body = await res.json().catch(() => null);
+      throw new Error(((body && (body.detail || body.title)) || res.statusText) + ` (HTTP ${res.status})`);
+    }
+    const name = (/filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') || '') || [])[1] || 'export';
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await res.blob());
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  } catch (e) {
+    showError(e);
+  } finally {
+    busy(-1);
+  }
+}
+
 // Makes an element with a class and text.
 function el(tag, text, className) {
   const e = document.createElement(tag);
@@ -157,6 +195,7 @@ function startView(name, title) {
   $('chain-options').hidden = !chains;
   $('blast-panel').hidden = chains;
   $('view-title').textContent = title;
+  $('export').hidden = false;
   cy.elements().remove();
   hops = new Map();
   $('legend').replaceChildren();
@@ -463,6 +502,9 @@ function start() {
   });
   $('show-chains').addEventListener('click', () => go({ chains: $('entity').dataset.id }));
   $('show-blast-radius').addEventListener('click', () => go({ 'blast-radius': $('entity').dataset.id }));
+  for (const button of $('export').querySelectorAll('button')) {
+    button.addEventListener('click', () => download(button.dataset.format));
+  }
   $('chain-options').addEventListener('submit', e => {
     e.preventDefault();
     const params = { chains: chainsOf };

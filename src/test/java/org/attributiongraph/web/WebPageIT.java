@@ -122,6 +122,14 @@ class WebPageIT extends IntegrationTest {
         assertThat(kinds).contains("indictment");
         var links = driver.findElements(By.cssSelector("#sources .source a"));
         assertThat(links).isNotEmpty().allSatisfy(a -> assertThat(a.getAttribute("href")).startsWith("http"));
+
+        // "Export this view" asks for exactly these chains; the server gives a bundle that holds them.
+        assertThat(driver.findElement(By.id("export")).isDisplayed()).isTrue();
+        String path = (String) js("return window.exportPath('stix')");
+        assertThat(path).startsWith("/api/export/chain?from=");
+        var bundle = get(path);
+        assertThat(bundle.status()).isEqualTo(200);
+        assertThat(bundle.body().toString()).contains("Ministry of State Security", "Huaying Haitai");
         screenshot("apt10-chains.png");
     }
 
@@ -140,6 +148,9 @@ class WebPageIT extends IntegrationTest {
         wait.until(d -> nodeLabels().contains("Ericsson"));
         assertThat(nodeLabels()).contains("Hewlett Packard Enterprise", "Ericsson");
         assertThat(driver.findElements(By.cssSelector("#by-country tbody tr"))).isNotEmpty();
+        String path = (String) js("return window.exportPath('cytoscape')");
+        assertThat(path).startsWith("/api/export/blast-radius?msp=");
+        assertThat(get(path).body().toString()).contains("Ericsson");
         screenshot("hpe-blast-radius.png");
     }
 
