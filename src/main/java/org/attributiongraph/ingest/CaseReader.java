@@ -388,24 +388,10 @@ final class CaseReader implements FormatReader {
     }
 
     /** Collects problems; every accessor reports what is wrong and returns null instead of throwing. */
-    private static final class Check {
-        private final String file;
-        private final LocatedJson doc;
-        private final List<Problem> problems = new ArrayList<>();
+    private static final class Check extends FileProblems {
 
         Check(String file, LocatedJson doc) {
-            this.file = file;
-            this.doc = doc;
-        }
-
-        void problem(String pointer, String message) {
-            problems.add(new Problem(file, doc.lineOf(pointer), pointer, message));
-        }
-
-        void throwIfAny() {
-            if (!problems.isEmpty()) {
-                throw new ImportRejectedException(file, problems);
-            }
+            super(file, doc);
         }
 
         record Item(int index, JsonNode node) {

@@ -374,33 +374,15 @@ final class MispReader implements FormatReader {
     }
 
     /** Collects problems; every accessor reports what is wrong and returns null or empty instead of throwing. */
-    private static final class Check {
-        private final String file;
-        private final LocatedJson doc;
-        private final List<Problem> problems = new ArrayList<>();
+    private static final class Check extends FileProblems {
 
         Check(String file, LocatedJson doc) {
-            this.file = file;
-            this.doc = doc;
-        }
-
-        void problem(String pointer, String message) {
-            problems.add(new Problem(file, doc.lineOf(pointer), pointer, message));
-        }
-
-        Integer line(String pointer) {
-            return doc.lineOf(pointer);
+            super(file, doc);
         }
 
         /** How a message names another value: its pointer and line. */
         String place(String pointer) {
-            return pointer + " (line " + doc.lineOf(pointer) + ")";
-        }
-
-        void throwIfAny() {
-            if (!problems.isEmpty()) {
-                throw new ImportRejectedException(file, problems);
-            }
+            return pointer + " (line " + line(pointer) + ")";
         }
 
         String text(JsonNode node, String at, String field, boolean required) {

@@ -3,7 +3,6 @@ package org.attributiongraph.ingest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ final class StixReader implements FormatReader {
     @Override
     public ImportBatch read(String file, byte[] content) {
         var doc = parse(file, content);
-        var check = new Check(file, doc.lines());
+        var check = new Check(file, doc);
         List<BundleObject> objects = checkBundle(check, doc.root());
         check.throwIfAny();
         var latest = latestVersions(objects);
@@ -185,45 +184,16 @@ final class StixReader implements FormatReader {
     }
 
     /** Collects problems; every check reports what is wrong and carries on. */
-    private static final class Check {
-        private final String file;
-        private final Map<String, Integer> lines;
-        private final List<Problem> problems = new ArrayList<>();
-        private final Set<String> reported = new HashSet<>();
+    private static final class Check extends FileProblems {
 
-        Check(String file, Map<String, Integer> lines) {
-            this.file = file;
-            this.lines = lines;
-        }
-
-        void problem(String pointer, String message) {
-            problems.add(new Problem(file, lineOf(pointer), pointer, message));
-            reported.add(pointer);
+        Check(String file, LocatedJson doc) {
+            super(file, doc);
         }
 
         /** For schema violations: a value that a basic check already reported is not reported twice. */
         void problemUnlessReported(String pointer, String message) {
-            if (!reported.contains(pointer)) {
+            if (!reported(pointer)) {
                 problem(pointer, message);
-            }
-        }
-
-        /** The line of the nearest enclosing value whose start was recorded. */
-        private Integer lineOf(String pointer) {
-            String p = pointer;
-            while (!p.isEmpty()) {
-                Integer line = lines.get(p);
-                if (line != null) {
-                    return line;
-                }
-                p = p.substring(0, p.lastIndexOf('/'));
-            }
-            return null;
-        }
-
-        void throwIfAny() {
-            if (!problems.isEmpty()) {
-                throw new ImportRejectedException(file, problems);
             }
         }
 
