@@ -60,7 +60,7 @@ final class CaseReader implements FormatReader {
 
     @Override
     public ImportBatch read(String file, byte[] content) {
-        var doc = parse(file, content);
+        var doc = LocatedJson.parseObject(mapper, file, content, "a case file must be a JSON object");
         var check = new Check(file, doc);
         JsonNode root = doc.root();
 
@@ -367,24 +367,6 @@ final class CaseReader implements FormatReader {
     private static Map<String, Object> withoutNulls(Map<String, Object> props) {
         props.values().removeIf(Objects::isNull);
         return props;
-    }
-
-    // ---- parsing with line numbers ----
-
-    private LocatedJson parse(String file, byte[] content) {
-        try {
-            var doc = LocatedJson.parse(mapper, content);
-            if (!doc.root().isObject()) {
-                throw rejected(file, 1, "", "a case file must be a JSON object");
-            }
-            return doc;
-        } catch (LocatedJson.Malformed e) {
-            throw rejected(file, e.line(), "", e.getMessage());
-        }
-    }
-
-    private static ImportRejectedException rejected(String file, Integer line, String pointer, String message) {
-        return new ImportRejectedException(file, List.of(new Problem(file, line, pointer, message)));
     }
 
     /** Collects problems; every accessor reports what is wrong and returns null instead of throwing. */

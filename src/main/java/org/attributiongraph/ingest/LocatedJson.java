@@ -1,6 +1,7 @@
 package org.attributiongraph.ingest;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -28,6 +29,23 @@ record LocatedJson(JsonNode root, Map<String, Integer> lines) {
 
         Integer line() {
             return line;
+        }
+    }
+
+    /**
+     * Parses a file that must hold one JSON object; anything else refuses the file with one problem.
+     *
+     * @param notAnObject what to tell the user when the value is not an object
+     */
+    static LocatedJson parseObject(JsonMapper mapper, String file, byte[] content, String notAnObject) {
+        try {
+            var doc = parse(mapper, content);
+            if (!doc.root().isObject()) {
+                throw new ImportRejectedException(file, List.of(new Problem(file, 1, "", notAnObject)));
+            }
+            return doc;
+        } catch (Malformed e) {
+            throw new ImportRejectedException(file, List.of(new Problem(file, e.line(), "", e.getMessage())));
         }
     }
 

@@ -74,18 +74,10 @@ final class MispReader implements FormatReader {
 
     @Override
     public ImportBatch read(String file, byte[] content) {
-        LocatedJson doc;
-        try {
-            doc = LocatedJson.parse(mapper, content);
-        } catch (LocatedJson.Malformed e) {
-            throw new ImportRejectedException(file, List.of(new Problem(file, e.line(), "", e.getMessage())));
-        }
+        LocatedJson doc = LocatedJson.parseObject(mapper, file, content,
+                "a MISP galaxy cluster is a JSON object with \"type\" and \"values\"");
         var check = new Check(file, doc);
         JsonNode root = doc.root();
-        if (!root.isObject()) {
-            check.problem("", "a MISP galaxy cluster is a JSON object with \"type\" and \"values\"");
-            check.throwIfAny();
-        }
         String type = check.text(root, "", "type", true);
         if (type != null && !CLUSTER_TYPES.contains(type)) {
             check.problem("/type", "cluster type \"" + type + "\" is not supported; this server reads: " + String.join(", ", CLUSTER_TYPES));

@@ -51,7 +51,7 @@ final class StixReader implements FormatReader {
 
     @Override
     public ImportBatch read(String file, byte[] content) {
-        var doc = parse(file, content);
+        var doc = LocatedJson.parseObject(mapper, file, content, "not a STIX bundle: a bundle is a JSON object {\"type\": \"bundle\", ...}");
         var check = new Check(file, doc);
         List<BundleObject> objects = checkBundle(check, doc.root());
         check.throwIfAny();
@@ -163,24 +163,6 @@ final class StixReader implements FormatReader {
         } catch (DateTimeParseException e) {
             return Instant.MIN;
         }
-    }
-
-    // ---- parsing with line numbers ----
-
-    private LocatedJson parse(String file, byte[] content) {
-        try {
-            var doc = LocatedJson.parse(mapper, content);
-            if (!doc.root().isObject()) {
-                throw rejected(file, 1, "", "not a STIX bundle: a bundle is a JSON object {\"type\": \"bundle\", ...}");
-            }
-            return doc;
-        } catch (LocatedJson.Malformed e) {
-            throw rejected(file, e.line(), "", e.getMessage());
-        }
-    }
-
-    private static ImportRejectedException rejected(String file, Integer line, String pointer, String message) {
-        return new ImportRejectedException(file, List.of(new Problem(file, line, pointer, message)));
     }
 
     /** Collects problems; every check reports what is wrong and carries on. */
