@@ -25,9 +25,7 @@ import org.attributiongraph.graph.GraphModel.RelType;
 import org.attributiongraph.graph.GraphModel.Tlp;
 import org.attributiongraph.graph.Ids;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reader of the native case format ({@code attribution-case/1}, described in import/README.md).
@@ -49,9 +47,6 @@ final class CaseReader implements FormatReader {
             "valid_to", "description", "tlp");
     private static final Set<NodeType> SEEN_TYPES = EnumSet.of(NodeType.Campaign, NodeType.Incident, NodeType.ThreatGroup);
 
-    private final JsonMapper mapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     @Override
     public String format() {
@@ -60,7 +55,7 @@ final class CaseReader implements FormatReader {
 
     @Override
     public ImportBatch read(String file, byte[] content) {
-        var doc = LocatedJson.parseObject(mapper, file, content, "a case file must be a JSON object");
+        var doc = LocatedJson.parseObject(file, content, "a case file must be a JSON object");
         var check = new Check(file, doc);
         JsonNode root = doc.root();
 
@@ -416,26 +411,11 @@ final class CaseReader implements FormatReader {
             }
         }
 
+        /** As every reader checks a string, and at most 10,000 characters. */
+        @Override
         String text(JsonNode node, String at, String field, boolean required) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                if (required) {
-                    problem(at + "/" + field, field + " is required");
-                }
-                return null;
-            }
-            if (!value.isString()) {
-                problem(at + "/" + field, field + " must be a string");
-                return null;
-            }
-            String text = value.asString().strip();
-            if (text.isEmpty()) {
-                if (required) {
-                    problem(at + "/" + field, field + " must not be empty");
-                }
-                return null;
-            }
-            if (text.length() > 10_000) {
+            String text = super.text(node, at, field, required);
+            if (text != null && text.length() > 10_000) {
                 problem(at + "/" + field, field + " is longer than 10000 characters");
                 return null;
             }

@@ -7,6 +7,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,6 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  * problem found while mapping the tree can name its line.
  */
 record LocatedJson(JsonNode root, Map<String, Integer> lines) {
+
+    /** A key written twice in one object is refused, not silently overwritten. */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /** Input that is not one JSON value; {@code line} is null when unknown. */
     static final class Malformed extends RuntimeException {
@@ -37,9 +43,9 @@ record LocatedJson(JsonNode root, Map<String, Integer> lines) {
      *
      * @param notAnObject what to tell the user when the value is not an object
      */
-    static LocatedJson parseObject(JsonMapper mapper, String file, byte[] content, String notAnObject) {
+    static LocatedJson parseObject(String file, byte[] content, String notAnObject) {
         try {
-            var doc = parse(mapper, content);
+            var doc = parse(content);
             if (!doc.root().isObject()) {
                 throw new ImportRejectedException(file, List.of(new Problem(file, 1, "", notAnObject)));
             }
@@ -50,13 +56,13 @@ record LocatedJson(JsonNode root, Map<String, Integer> lines) {
     }
 
     /** Parses one JSON value, or throws {@link Malformed} for an empty input, a syntax error or trailing content. */
-    static LocatedJson parse(JsonMapper mapper, byte[] content) {
+    static LocatedJson parse(byte[] content) {
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = mapper.createParser(content)) {
+        try (JsonParser parser = MAPPER.createParser(content)) {
             if (parser.nextToken() == null) {
                 throw new Malformed(null, "the file is empty");
             }
-            JsonNode root = read(mapper, parser, "", lines);
+            JsonNode root = read(parser, "", lines);
             if (parser.nextToken() != null) {
                 throw new Malformed((int) parser.currentTokenLocation().getLineNr(), "unexpected content after the top-level value");
             }
@@ -67,22 +73,22 @@ record LocatedJson(JsonNode root, Map<String, Integer> lines) {
         }
     }
 
-    private static JsonNode read(JsonMapper mapper, JsonParser parser, String pointer, Map<String, Integer> lines) {
+    private static JsonNode read(JsonParser parser, String pointer, Map<String, Integer> lines) {
         lines.put(pointer, (int) parser.currentTokenLocation().getLineNr());
         if (parser.currentToken() == JsonToken.START_OBJECT) {
-            ObjectNode object = mapper.createObjectNode();
+            ObjectNode object = MAPPER.createObjectNode();
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
-                object.set(name, read(mapper, parser, pointer + "/" + name.replace("~", "~0").replace("/", "~1"), lines));
+                object.set(name, read(parser, pointer + "/" + name.replace("~", "~0").replace("/", "~1"), lines));
             }
             return object;
         }
         if (parser.currentToken() == JsonToken.START_ARRAY) {
-            ArrayNode array = mapper.createArrayNode();
+            ArrayNode array = MAPPER.createArrayNode();
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                array.add(read(mapper, parser, pointer + "/" + index++, lines));
+                array.add(read(parser, pointer + "/" + index++, lines));
             }
             return array;
         }

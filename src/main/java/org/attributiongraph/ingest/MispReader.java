@@ -23,9 +23,7 @@ import org.attributiongraph.graph.GraphModel.NodeType;
 import org.attributiongraph.graph.GraphModel.RelType;
 import org.attributiongraph.graph.Ids;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reader of MISP galaxy cluster files (github.com/MISP/misp-galaxy, {@code clusters/<type>.json}).
@@ -64,7 +62,6 @@ final class MispReader implements FormatReader {
             "northeast africa", "southern africa", "west africa", "east africa", "north america", "south america",
             "latin america", "central america", "caribbean", "gaza", "kurdistan");
 
-    private final JsonMapper mapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final Set<String> attackIntrusionSets = attackIntrusionSets();
 
     @Override
@@ -74,7 +71,7 @@ final class MispReader implements FormatReader {
 
     @Override
     public ImportBatch read(String file, byte[] content) {
-        LocatedJson doc = LocatedJson.parseObject(mapper, file, content,
+        LocatedJson doc = LocatedJson.parseObject(file, content,
                 "a MISP galaxy cluster is a JSON object with \"type\" and \"values\"");
         var check = new Check(file, doc);
         JsonNode root = doc.root();
@@ -375,25 +372,6 @@ final class MispReader implements FormatReader {
         /** How a message names another value: its pointer and line. */
         String place(String pointer) {
             return pointer + " (line " + line(pointer) + ")";
-        }
-
-        String text(JsonNode node, String at, String field, boolean required) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                if (required) {
-                    problem(at + "/" + field, field + " is required");
-                }
-                return null;
-            }
-            if (!value.isString()) {
-                problem(at + "/" + field, field + " must be a string");
-                return null;
-            }
-            String text = value.asString().strip();
-            if (text.isEmpty() && required) {
-                problem(at + "/" + field, field + " must not be empty");
-            }
-            return text.isEmpty() ? null : text;
         }
 
         /** A string or an array of strings, as MISP writes either; blanks are dropped. */

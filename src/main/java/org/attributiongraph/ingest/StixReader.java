@@ -10,9 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reader of STIX 2.1 and STIX 2.0 bundles. It checks every object (the official OASIS schemas for
@@ -39,9 +37,6 @@ final class StixReader implements FormatReader {
     private static final List<String> REFS = List.of("created_by_ref", "source_ref", "target_ref");
     private static final List<String> REF_LISTS = List.of("object_refs", "object_marking_refs");
 
-    private final JsonMapper mapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
     private final StixSchemas schemas = new StixSchemas();
 
     @Override
@@ -51,7 +46,7 @@ final class StixReader implements FormatReader {
 
     @Override
     public ImportBatch read(String file, byte[] content) {
-        var doc = LocatedJson.parseObject(mapper, file, content, "not a STIX bundle: a bundle is a JSON object {\"type\": \"bundle\", ...}");
+        var doc = LocatedJson.parseObject(file, content, "not a STIX bundle: a bundle is a JSON object {\"type\": \"bundle\", ...}");
         var check = new Check(file, doc);
         List<BundleObject> objects = checkBundle(check, doc.root());
         check.throwIfAny();
