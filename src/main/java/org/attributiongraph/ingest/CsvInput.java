@@ -36,9 +36,17 @@ final class CsvInput {
     /**
      * Hands the first non-blank row to {@code header}, which reports its own problems and answers
      * whether the rows can be read by it; then every following row with the header's field count to
-     * {@code rows}. Reading stops at text that is not CSV.
+     * {@code rows}. Reading stops at text that is not CSV. When any problem was found (here or by
+     * the handlers) the file is refused whole with all of them.
      */
     static void read(String file, byte[] content, List<Problem> problems, Predicate<CSVRecord> header, RowHandler rows) {
+        parse(file, content, problems, header, rows);
+        if (!problems.isEmpty()) {
+            throw new ImportRejectedException(file, problems);
+        }
+    }
+
+    private static void parse(String file, byte[] content, List<Problem> problems, Predicate<CSVRecord> header, RowHandler rows) {
         int offset = content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb && (content[2] & 0xff) == 0xbf ? 3 : 0;
         var reader = new InputStreamReader(new ByteArrayInputStream(content, offset, content.length - offset),
                 StandardCharsets.UTF_8.newDecoder());

@@ -42,9 +42,6 @@ final class CsvRelationshipsReader implements FormatReader {
         List<Problem> problems = new ArrayList<>();
         var mapping = new Mapping(file, problems);
         CsvInput.read(file, content, problems, mapping::header, mapping::row);
-        if (!problems.isEmpty()) {
-            throw new ImportRejectedException(file, problems);
-        }
         return new ImportBatch(List.of(), mapping.relationships, List.of(), Set.copyOf(mapping.references));
     }
 

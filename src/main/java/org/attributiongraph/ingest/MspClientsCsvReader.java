@@ -52,9 +52,6 @@ final class MspClientsCsvReader implements FormatReader {
             }
             return true;
         }, mapping::row);
-        if (!problems.isEmpty()) {
-            throw new ImportRejectedException(file, problems);
-        }
         return mapping.batch();
     }
 
