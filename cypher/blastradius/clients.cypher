@@ -1,18 +1,24 @@
 // clients: one page of the organizations a provider's compromise exposes, nearest first.
-// Parameters: $id (provider id), $depth (1..4), $offset, $limit (1..1000).
+// Parameters: $id (provider id), $depth (1..4), $visible (the TLP words the caller may see; no tlp: clear), $offset, $limit (1..1000).
 // Columns: id, name, hops, country (ISO code or null), sectors (list).
 // Bounds: at most 4 hops (one branch per hop); SKIP $offset LIMIT $limit after a top-k sort.
 MATCH (msp:MSP {id: $id})
-// One distinct set per hop count; min() keeps each client at its smallest. (SHORTEST from one
-// source to every target was over 10x slower here on a large provider.)
+WHERE coalesce(msp.tlp, 'clear') IN $visible
+// Only visible clients through visible providers and SERVES links count, and only visible
+// countries and sectors through visible links. One distinct set per hop count; min() keeps each
+// client at its smallest. (SHORTEST from one source to every target was over 10x slower here on a
+// large provider.)
 CALL (msp) {
-  MATCH (msp)-[:SERVES]->(c:Organization) RETURN DISTINCT c, 1 AS hops
+  MATCH (msp) (()-[s:SERVES]->(x) WHERE coalesce(s.tlp, 'clear') IN $visible AND coalesce(x.tlp, 'clear') IN $visible){1} (c:Organization) RETURN DISTINCT c, 1 AS hops
   UNION ALL
-  WITH msp WHERE $depth >= 2 MATCH (msp)-[:SERVES*2]->(c:Organization) RETURN DISTINCT c, 2 AS hops
+  WITH msp WHERE $depth >= 2 MATCH (msp) (()-[s:SERVES]->(x) WHERE coalesce(s.tlp, 'clear') IN $visible AND coalesce(x.tlp, 'clear') IN $visible){2} (c:Organization)
+    RETURN DISTINCT c, 2 AS hops
   UNION ALL
-  WITH msp WHERE $depth >= 3 MATCH (msp)-[:SERVES*3]->(c:Organization) RETURN DISTINCT c, 3 AS hops
+  WITH msp WHERE $depth >= 3 MATCH (msp) (()-[s:SERVES]->(x) WHERE coalesce(s.tlp, 'clear') IN $visible AND coalesce(x.tlp, 'clear') IN $visible){3} (c:Organization)
+    RETURN DISTINCT c, 3 AS hops
   UNION ALL
-  WITH msp WHERE $depth >= 4 MATCH (msp)-[:SERVES*4]->(c:Organization) RETURN DISTINCT c, 4 AS hops
+  WITH msp WHERE $depth >= 4 MATCH (msp) (()-[s:SERVES]->(x) WHERE coalesce(s.tlp, 'clear') IN $visible AND coalesce(x.tlp, 'clear') IN $visible){4} (c:Organization)
+    RETURN DISTINCT c, 4 AS hops
 }
 WITH msp, c AS client, min(hops) AS hops
 WHERE client <> msp
@@ -21,5 +27,7 @@ ORDER BY hops, client.name, client.id
 SKIP $offset
 LIMIT $limit
 RETURN client.id AS id, client.name AS name, hops,
-       COLLECT { MATCH (client)-[:LOCATED_IN]->(c:Country) RETURN c.country ORDER BY c.country }[0] AS country,
-       COLLECT { MATCH (client)-[:IN_SECTOR]->(s:Sector) RETURN DISTINCT s.name ORDER BY s.name } AS sectors
+       COLLECT { MATCH (client)-[l:LOCATED_IN]->(c:Country)
+                WHERE coalesce(l.tlp, 'clear') IN $visible AND coalesce(c.tlp, 'clear') IN $visible RETURN c.country ORDER BY c.country }[0] AS country,
+       COLLECT { MATCH (client)-[i:IN_SECTOR]->(s:Sector)
+                WHERE coalesce(i.tlp, 'clear') IN $visible AND coalesce(s.tlp, 'clear') IN $visible RETURN DISTINCT s.name ORDER BY s.name } AS sectors

@@ -1,30 +1,38 @@
 // summary: how many distinct organizations a provider's compromise exposes, by country and sector.
-// Parameters: $id (provider id), $depth (1..4).
+// Parameters: $id (provider id), $depth (1..4), $visible (the TLP words the caller may see; no tlp: clear).
 // Every organization reachable along SERVES within $depth hops counts once (a provider serving
 // another provider exposes that provider's clients at the next hop); cycles between providers
 // neither loop nor count twice.
 // Columns: clientCount, byHops (list of {hops, count}), byCountry (list of {country, count}), bySector (list of {sector, count}).
 // Bounds: at most 4 hops (one branch per hop, $depth switches them on); aggregated in the database.
 MATCH (msp:MSP {id: $id})
-// One distinct set per hop count; min() keeps each client at its smallest. (SHORTEST from one
-// source to every target was over 10x slower here on a large provider.)
+WHERE coalesce(msp.tlp, 'clear') IN $visible
+// Only visible clients through visible providers and SERVES links count, and only visible
+// countries and sectors through visible links. One distinct set per hop count; min() keeps each
+// client at its smallest. (SHORTEST from one source to every target was over 10x slower here on a
+// large provider.)
 CALL (msp) {
-  MATCH (msp)-[:SERVES]->(c:Organization) RETURN DISTINCT c, 1 AS hops
+  MATCH (msp) (()-[s:SERVES]->(x) WHERE coalesce(s.tlp, 'clear') IN $visible AND coalesce(x.tlp, 'clear') IN $visible){1} (c:Organization) RETURN DISTINCT c, 1 AS hops
   UNION ALL
-  WITH msp WHERE $depth >= 2 MATCH (msp)-[:SERVES*2]->(c:Organization) RETURN DISTINCT c, 2 AS hops
+  WITH msp WHERE $depth >= 2 MATCH (msp) (()-[s:SERVES]->(x) WHERE coalesce(s.tlp, 'clear') IN $visible AND coalesce(x.tlp, 'clear') IN $visible){2} (c:Organization)
+    RETURN DISTINCT c, 2 AS hops
   UNION ALL
-  WITH msp WHERE $depth >= 3 MATCH (msp)-[:SERVES*3]->(c:Organization) RETURN DISTINCT c, 3 AS hops
+  WITH msp WHERE $depth >= 3 MATCH (msp) (()-[s:SERVES]->(x) WHERE coalesce(s.tlp, 'clear') IN $visible AND coalesce(x.tlp, 'clear') IN $visible){3} (c:Organization)
+    RETURN DISTINCT c, 3 AS hops
   UNION ALL
-  WITH msp WHERE $depth >= 4 MATCH (msp)-[:SERVES*4]->(c:Organization) RETURN DISTINCT c, 4 AS hops
+  WITH msp WHERE $depth >= 4 MATCH (msp) (()-[s:SERVES]->(x) WHERE coalesce(s.tlp, 'clear') IN $visible AND coalesce(x.tlp, 'clear') IN $visible){4} (c:Organization)
+    RETURN DISTINCT c, 4 AS hops
 }
 WITH msp, c AS client, min(hops) AS hops
 WHERE client <> msp
 CALL (client) {
-  OPTIONAL MATCH (client)-[:LOCATED_IN]->(country:Country)
+  OPTIONAL MATCH (client)-[l:LOCATED_IN]->(country:Country)
+    WHERE coalesce(l.tlp, 'clear') IN $visible AND coalesce(country.tlp, 'clear') IN $visible
   RETURN min(country.country) AS country
 }
 CALL (client) {
-  OPTIONAL MATCH (client)-[:IN_SECTOR]->(sector:Sector)
+  OPTIONAL MATCH (client)-[i:IN_SECTOR]->(sector:Sector)
+    WHERE coalesce(i.tlp, 'clear') IN $visible AND coalesce(sector.tlp, 'clear') IN $visible
   RETURN collect(DISTINCT sector.name) AS sectors
 }
 WITH count(client) AS clientCount,

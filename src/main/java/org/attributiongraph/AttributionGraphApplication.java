@@ -6,6 +6,7 @@ import java.util.List;
 import org.attributiongraph.export.ExportCommand;
 import org.attributiongraph.ingest.GenerateCommand;
 import org.attributiongraph.ingest.ImportCommand;
+import org.attributiongraph.security.HashKeyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the service, or runs a command ({@code import ...}, {@code generate ...}) against the
- * configured database without the web server.
+ * configured database without the web server ({@code hash-key} needs no database).
  */
 @SpringBootApplication
 public class AttributionGraphApplication {
@@ -26,8 +27,9 @@ public class AttributionGraphApplication {
                 case "import" -> ImportCommand.run(rest, () -> commandContext(rest));
                 case "generate" -> GenerateCommand.run(rest, () -> commandContext(rest));
                 case "export" -> ExportCommand.run(rest, () -> commandContext(rest));
+                case "hash-key" -> HashKeyCommand.run(System.in, System.out, System.err);
                 default -> {
-                    System.err.println("unknown command " + args[0] + "; commands: import, generate, export (none: start the service)");
+                    System.err.println("unknown command " + args[0] + "; commands: import, generate, export, hash-key (none: start the service)");
                     yield 2;
                 }
             });

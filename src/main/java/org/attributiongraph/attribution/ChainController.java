@@ -3,6 +3,7 @@ package org.attributiongraph.attribution;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import org.attributiongraph.security.Caller;
 import org.attributiongraph.web.BadRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,8 +24,9 @@ class ChainController {
                   @RequestParam(defaultValue = "6") int maxHops,
                   @RequestParam(defaultValue = "0") int minConfidence,
                   @RequestParam(required = false) String asOf,
-                  @RequestParam(defaultValue = "10") int limit) {
-        return chains.chains(from, maxHops, minConfidence, parseDate(asOf), limit);
+                  @RequestParam(defaultValue = "10") int limit,
+                  Caller caller) {
+        return chains.chains(from, maxHops, minConfidence, parseDate(asOf), limit, caller.clearance());
     }
 
     private static LocalDate parseDate(String asOf) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.attributiongraph.graph.Graph;
+import org.attributiongraph.graph.GraphModel.Tlp;
 import org.attributiongraph.graph.NodeRef;
 import org.attributiongraph.web.BadRequestException;
 import org.attributiongraph.web.NotFoundException;
@@ -30,8 +31,11 @@ public class ChainService {
         this.summary = graph.statement("entity/summary");
     }
 
-    /** Checks its parameters itself (400 on bad ones), so every caller gets the same bounds. */
-    public Chains chains(String from, int maxHops, int minConfidence, LocalDate asOf, int limit) {
+    /**
+     * Checks its parameters itself (400 on bad ones), so every caller gets the same bounds. Nothing
+     * marked above {@code clearance} appears: an entity above it is not found, paths through it are not followed.
+     */
+    public Chains chains(String from, int maxHops, int minConfidence, LocalDate asOf, int limit, Tlp clearance) {
         if (from.isBlank() || from.length() > 200) {
             throw new BadRequestException("from must be an entity id (at most 200 characters)");
         }
@@ -50,8 +54,9 @@ public class ChainService {
         params.put("minConfidence", minConfidence);
         params.put("asOf", asOf);
         params.put("limit", limit);
+        params.put("visible", clearance.atOrBelow());
         return graph.readTransaction(tx -> {
-            var head = tx.run(summary, Map.of("id", from)).list();
+            var head = tx.run(summary, Map.of("id", from, "visible", clearance.atOrBelow())).list();
             if (head.isEmpty()) {
                 throw new NotFoundException("No entity with id " + from);
             }

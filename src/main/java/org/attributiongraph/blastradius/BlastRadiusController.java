@@ -1,5 +1,6 @@
 package org.attributiongraph.blastradius;
 
+import org.attributiongraph.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,12 +20,13 @@ class BlastRadiusController {
     BlastRadius blastRadius(@PathVariable String id,
                             @RequestParam(defaultValue = "2") int depth,
                             @RequestParam(defaultValue = "0") int offset,
-                            @RequestParam(defaultValue = "100") int limit) {
-        return service.blastRadius(id, depth, offset, limit);
+                            @RequestParam(defaultValue = "100") int limit,
+                            Caller caller) {
+        return service.blastRadius(id, depth, offset, limit, caller.clearance());
     }
 
     @GetMapping("/api/organizations/{id}/exposure")
-    BlastRadius.Exposure exposure(@PathVariable String id, @RequestParam(defaultValue = "3") int depth) {
-        return service.exposure(id, depth);
+    BlastRadius.Exposure exposure(@PathVariable String id, @RequestParam(defaultValue = "3") int depth, Caller caller) {
+        return service.exposure(id, depth, caller.clearance());
     }
 }

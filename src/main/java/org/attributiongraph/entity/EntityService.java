@@ -14,6 +14,7 @@ import org.attributiongraph.graph.Graph;
 import org.attributiongraph.graph.GraphModel.ExtraLabel;
 import org.attributiongraph.graph.GraphModel.NodeType;
 import org.attributiongraph.graph.GraphModel.RelType;
+import org.attributiongraph.graph.GraphModel.Tlp;
 import org.attributiongraph.graph.NodeRef;
 import org.attributiongraph.web.BadRequestException;
 import org.attributiongraph.web.NotFoundException;
@@ -43,7 +44,7 @@ class EntityService {
         this.countRelationships = graph.statement("entity/count-relationships");
     }
 
-    EntityViews.SearchResult search(String q, String type, int limit) {
+    EntityViews.SearchResult search(String q, String type, int limit, Tlp clearance) {
         String label = type == null || type.isBlank() ? null : label(type);
         List<Record> rows;
         if (q != null && !q.isBlank()) {
@@ -51,9 +52,10 @@ class EntityService {
             params.put("query", luceneQuery(q));
             params.put("label", label);
             params.put("limit", limit);
+            params.put("visible", clearance.atOrBelow());
             rows = graph.read(search, params);
         } else if (label != null) {
-            rows = graph.read(listByLabel, Map.of("label", label, "limit", limit));
+            rows = graph.read(listByLabel, Map.of("label", label, "limit", limit, "visible", clearance.atOrBelow()));
         } else {
             throw new BadRequestException("Give a search text q, a type, or both");
         }
@@ -62,13 +64,23 @@ class EntityService {
                 r.get("name").asString(null), r.get("aliases").asList(Value::asString))).toList());
     }
 
-    EntityViews.Entity entity(String id) {
-        var record = graph.read(get, Map.of("id", id, "limit", NEIGHBOURS_SHOWN), r -> r);
+    /** An entity marked above the clearance answers exactly as an unknown id. */
+    EntityViews.Entity entity(String id, Tlp clearance) {
+        var record = graph.read(get, Map.of("id", id, "limit", NEIGHBOURS_SHOWN, "visible", clearance.atOrBelow()), r -> r);
         if (record == null) {
             throw new NotFoundException("No entity with id " + id);
         }
         Map<String, Object> properties = new TreeMap<>(record.get("node").asMap());
         properties.keySet().removeIf(k -> k.startsWith("_"));
+        // The ids of sources above the clearance would name them: only the visible ones stay.
+        if (properties.containsKey("sources")) {
+            var visible = record.get("visibleSources").asList(Value::asString);
+            if (visible.isEmpty()) {
+                properties.remove("sources");
+            } else {
+                properties.put("sources", visible);
+            }
+        }
         var labels = record.get("labels").asList(Value::asString).stream().filter(l -> !l.equals("Entity")).sorted().toList();
         var neighbours = record.get("neighbours").asList(v -> new EntityViews.Neighbour(v.get("direction").asString(),
                 v.get("relation").asString(), v.get("confidence").isNull() ? null : v.get("confidence").asInt(),
@@ -77,15 +89,17 @@ class EntityService {
                 properties, record.get("degree").asLong(), neighbours);
     }
 
-    EntityViews.Stats stats() {
+    /** Counts of what the caller may see: nodes at or below the clearance, relationships whose ends are too. */
+    EntityViews.Stats stats(Tlp clearance) {
+        var visible = clearance.atOrBelow();
         var labels = Arrays.stream(NodeType.values()).map(Enum::name).collect(Collectors.toList());
         Arrays.stream(ExtraLabel.values()).map(Enum::name).forEach(labels::add);
         var types = Arrays.stream(RelType.values()).map(Enum::name).toList();
         return graph.readTransaction(tx -> {
             Map<String, Long> nodes = new LinkedHashMap<>();
-            tx.run(countNodes, Map.of("labels", labels)).forEachRemaining(r -> nodes.put(r.get("label").asString(), r.get("count").asLong()));
+            tx.run(countNodes, Map.of("labels", labels, "visible", visible)).forEachRemaining(r -> nodes.put(r.get("label").asString(), r.get("count").asLong()));
             Map<String, Long> rels = new LinkedHashMap<>();
-            tx.run(countRelationships, Map.of("types", types)).forEachRemaining(r -> rels.put(r.get("type").asString(), r.get("count").asLong()));
+            tx.run(countRelationships, Map.of("types", types, "visible", visible)).forEachRemaining(r -> rels.put(r.get("type").asString(), r.get("count").asLong()));
             return new EntityViews.Stats(nodes, rels);
         });
     }

@@ -98,7 +98,8 @@ public final class ExportCommand {
         Path file = Path.of(options.get("--out"));
         err.println("Opening the graph database ...");
         try (var app = context.get()) {
-            var export = app.getBean(ExportService.class).export(selection, format, cap);
+            // Whoever runs the command has the store itself: only --max-tlp narrows what is written.
+            var export = app.getBean(ExportService.class).export(selection, format, cap, Tlp.RED);
             var written = export.file();
             Files.write(file, written.content());
             out.printf("Wrote %s: %d nodes, %d relationships, %,d bytes, highest marking TLP:%s%n", file, written.nodes(),

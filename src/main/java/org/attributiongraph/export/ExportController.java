@@ -1,5 +1,6 @@
 package org.attributiongraph.export;
 
+import org.attributiongraph.security.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/export...}: a neighbourhood, the attribution chains of an entity, or a provider's
  * blast radius as a file to download. {@code X-TLP} names the most restrictive marking in the file
- * (STIX has no bundle-level marking, so every format says it here too).
+ * (STIX has no bundle-level marking, so every format says it here too). The cap is {@code maxTlp}
+ * lowered to the caller's clearance.
  */
 @RestController
 class ExportController {
@@ -26,8 +28,9 @@ class ExportController {
     ResponseEntity<byte[]> neighbourhood(@RequestParam String root,
                                          @RequestParam(defaultValue = "2") int depth,
                                          @RequestParam(defaultValue = "stix") String format,
-                                         @RequestParam(required = false) String maxTlp) {
-        return file(exports.export(new Selection.Neighbourhood(root, depth), ExportService.format(format), ExportService.cap(maxTlp)));
+                                         @RequestParam(required = false) String maxTlp,
+                                         Caller caller) {
+        return file(exports.export(new Selection.Neighbourhood(root, depth), ExportService.format(format), ExportService.cap(maxTlp), caller.clearance()));
     }
 
     @GetMapping("/api/export/chain")
@@ -35,17 +38,19 @@ class ExportController {
                                  @RequestParam(required = false) String state,
                                  @RequestParam(defaultValue = "6") int maxHops,
                                  @RequestParam(defaultValue = "stix") String format,
-                                 @RequestParam(required = false) String maxTlp) {
+                                 @RequestParam(required = false) String maxTlp,
+                                 Caller caller) {
         String to = state == null || state.isBlank() ? null : state;
-        return file(exports.export(new Selection.Chain(from, to, maxHops), ExportService.format(format), ExportService.cap(maxTlp)));
+        return file(exports.export(new Selection.Chain(from, to, maxHops), ExportService.format(format), ExportService.cap(maxTlp), caller.clearance()));
     }
 
     @GetMapping("/api/export/blast-radius")
     ResponseEntity<byte[]> blastRadius(@RequestParam String msp,
                                        @RequestParam(defaultValue = "2") int depth,
                                        @RequestParam(defaultValue = "stix") String format,
-                                       @RequestParam(required = false) String maxTlp) {
-        return file(exports.export(new Selection.BlastRadius(msp, depth), ExportService.format(format), ExportService.cap(maxTlp)));
+                                       @RequestParam(required = false) String maxTlp,
+                                 Caller caller) {
+        return file(exports.export(new Selection.BlastRadius(msp, depth), ExportService.format(format), ExportService.cap(maxTlp), caller.clearance()));
     }
 
     private static ResponseEntity<byte[]> file(ExportService.Export export) {

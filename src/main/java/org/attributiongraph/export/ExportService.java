@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 /**
  * Exports a selection: checks its parameters and anchors, reads it, narrows it to the marking cap
  * and writes it. The cap is the only input to {@link TlpFilter}; a caller's clearance narrows an
- * export by passing a lower one.
+ * export by lowering it.
  */
 @Service
 @EnableConfigurationProperties(ExportProperties.class)
@@ -38,12 +38,18 @@ class ExportService {
     record Export(Written file, ExportFormat format, String fileName) {
     }
 
-    Export export(Selection selection, ExportFormat format, Tlp cap) {
+    /**
+     * The selection as the caller with {@code clearance} sees it, narrowed to {@code min(maxTlp, clearance)}:
+     * the chain and blast-radius selections follow only what the clearance shows, and the lowered cap
+     * goes to {@link TlpFilter}, the one filter of every export.
+     */
+    Export export(Selection selection, ExportFormat format, Tlp maxTlp, Tlp clearance) {
+        Tlp cap = maxTlp.min(clearance);
         check(selection);
         for (String id : selection.anchors()) {
             checkAnchor(selection, id, cap);
         }
-        Subgraph visible = TlpFilter.visibleAt(reader.read(selection), cap);
+        Subgraph visible = TlpFilter.visibleAt(reader.read(selection, clearance), cap);
         Written file = switch (format) {
             case STIX -> StixExport.write(visible);
             case GRAPHML -> GraphMlExport.write(visible);

@@ -14,6 +14,7 @@ import org.attributiongraph.blastradius.BlastRadiusService;
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.graph.GraphModel.NodeType;
 import org.attributiongraph.graph.GraphModel.RelType;
+import org.attributiongraph.graph.GraphModel.Tlp;
 import org.attributiongraph.web.BadRequestException;
 import org.attributiongraph.web.NotFoundException;
 import org.neo4j.driver.Record;
@@ -55,11 +56,12 @@ class SubgraphReader {
         this.nodes = graph.statement("export/nodes");
     }
 
-    Subgraph read(Selection selection) {
+    /** The chains and the blast radius are read as a caller with {@code clearance} sees them; the caller filters the rest. */
+    Subgraph read(Selection selection, Tlp clearance) {
         return switch (selection) {
             case Selection.Neighbourhood n -> neighbourhood(n);
-            case Selection.Chain c -> chain(c);
-            case Selection.BlastRadius b -> blastRadius(b);
+            case Selection.Chain c -> chain(c, clearance);
+            case Selection.BlastRadius b -> blastRadius(b, clearance);
         };
     }
 
@@ -90,8 +92,8 @@ class SubgraphReader {
                 + more + String.format("%,d", size.get("nodes").asLong()) + " nodes";
     }
 
-    private Subgraph chain(Selection.Chain selection) {
-        var answer = chains.chains(selection.from(), selection.maxHops(), 0, null, MAX_CHAINS);
+    private Subgraph chain(Selection.Chain selection, Tlp clearance) {
+        var answer = chains.chains(selection.from(), selection.maxHops(), 0, null, MAX_CHAINS, clearance);
         Map<String, Map<String, String>> keys = new LinkedHashMap<>();
         Set<String> ids = new LinkedHashSet<>(List.of(selection.from()));
         for (var chain : answer.chains()) {
@@ -115,8 +117,8 @@ class SubgraphReader {
         return complete(selection.anchors(), ids, rels);
     }
 
-    private Subgraph blastRadius(Selection.BlastRadius selection) {
-        var first = blastRadius.blastRadius(selection.msp(), selection.depth(), 0, BLAST_RADIUS_PAGE);
+    private Subgraph blastRadius(Selection.BlastRadius selection, Tlp clearance) {
+        var first = blastRadius.blastRadius(selection.msp(), selection.depth(), 0, BLAST_RADIUS_PAGE, clearance);
         checkCaps(first.clientCount() + 1, 0);
         Set<String> organizations = new LinkedHashSet<>(List.of(selection.msp()));
         var page = first;
@@ -125,7 +127,7 @@ class SubgraphReader {
             if (!page.truncated()) {
                 break;
             }
-            page = blastRadius.blastRadius(selection.msp(), selection.depth(), page.offset() + page.limit(), BLAST_RADIUS_PAGE);
+            page = blastRadius.blastRadius(selection.msp(), selection.depth(), page.offset() + page.limit(), BLAST_RADIUS_PAGE, clearance);
         }
         Set<String> groups = new LinkedHashSet<>();
         Set<String> attacked = new LinkedHashSet<>();

@@ -150,6 +150,19 @@ public final class GraphModel {
             return word;
         }
 
+        /**
+         * The words a caller cleared for this level may see: the one place a clearance becomes the
+         * {@code $visible} parameter of the read queries ({@code coalesce(x.tlp, 'clear') IN $visible}).
+         */
+        public List<String> atOrBelow() {
+            return Arrays.stream(values()).filter(t -> t.ordinal() <= ordinal()).map(Tlp::word).toList();
+        }
+
+        /** The more restrictive of two caps: what both allow. */
+        public Tlp min(Tlp other) {
+            return ordinal() <= other.ordinal() ? this : other;
+        }
+
         public static Optional<Tlp> parse(String value) {
             if (value == null) {
                 return Optional.empty();
