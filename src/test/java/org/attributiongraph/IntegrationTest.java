@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.attributiongraph.security.ApiKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Base of the integration suites: the whole application on a real in-process Neo4j (the same
  * embedded store and Bolt path as production), with the bundled case files loaded, reached over
- * real HTTP. All subclasses share one application context and one store.
+ * real HTTP. All subclasses share one application context and one store. Requests carry the admin
+ * test key unless a suite sends another key or none ({@link #getAs}, {@link #exchange}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
@@ -28,6 +32,15 @@ public abstract class IntegrationTest {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
+    /** Fixed test keys (role, clearance); the helpers below send {@link #ADMIN_KEY} unless told otherwise. */
+    protected static final String ADMIN_KEY = "it-admin-key-red";
+    protected static final String ANALYST_KEY = "it-analyst-key-amber";
+    protected static final String READER_KEY = "it-reader-key-green";
+    private static final String[][] KEYS = {
+            {"it-admin", ADMIN_KEY, "admin", "red"},
+            {"it-analyst", ANALYST_KEY, "analyst", "amber"},
+            {"it-reader", READER_KEY, "reader", "green"}};
+
     @LocalServerPort
     protected int port;
 
@@ -35,6 +48,27 @@ public abstract class IntegrationTest {
     static void graphProperties(DynamicPropertyRegistry registry) {
         registry.add("graph.data-dir", DATA_DIR::toString);
         registry.add("graph.page-cache", () -> "64m");
+        for (int i = 0; i < KEYS.length; i++) {
+            String[] key = KEYS[i];
+            String at = "graph.security.keys[" + i + "].";
+            registry.add(at + "name", () -> key[0]);
+            registry.add(at + "sha256", () -> ApiKeys.sha256Hex(key[1]));
+            registry.add(at + "role", () -> key[2]);
+            registry.add(at + "clearance", () -> key[3]);
+        }
+    }
+
+    /** The same test keys as {@code --property=value} arguments, for suites that start an application of their own. */
+    public static List<String> keyArguments() {
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i < KEYS.length; i++) {
+            String at = "--graph.security.keys[" + i + "].";
+            arguments.add(at + "name=" + KEYS[i][0]);
+            arguments.add(at + "sha256=" + ApiKeys.sha256Hex(KEYS[i][1]));
+            arguments.add(at + "role=" + KEYS[i][2]);
+            arguments.add(at + "clearance=" + KEYS[i][3]);
+        }
+        return arguments;
     }
 
     private static Path tempDir() {
@@ -58,7 +92,25 @@ public abstract class IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** Sends the request with the admin key when it carries no key of its own. */
     protected Response send(HttpRequest request) {
+        if (request.headers().firstValue("X-API-Key").isEmpty() && request.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-API-Key", ADMIN_KEY).build();
+        }
+        return exchange(request);
+    }
+
+    /** A GET with this key, or anonymous when {@code key} is null. */
+    protected Response getAs(String key, String pathAndQuery) {
+        var request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        return exchange(request.build());
+    }
+
+    /** The request exactly as given: no key is added. */
+    protected Response exchange(HttpRequest request) {
         try {
             HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = response.body().length == 0 ? JSON.missingNode() : JSON.readTree(response.body());

@@ -2,6 +2,7 @@ package org.attributiongraph.graph;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,10 +28,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private final DatabaseManagementService service;
     private final String boltUri;
+    private final InetSocketAddress boltAddress;
 
-    private EmbeddedNeo4j(DatabaseManagementService service, String boltUri) {
+    private EmbeddedNeo4j(DatabaseManagementService service, String boltUri, InetSocketAddress boltAddress) {
         this.service = service;
         this.boltUri = boltUri;
+        this.boltAddress = boltAddress;
     }
 
     public static EmbeddedNeo4j start(Path home, String pageCache) {
@@ -46,7 +49,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         String uri = "bolt://127.0.0.1:" + address.getPort();
         log.info("Embedded Neo4j started in {} ms, store {}, Bolt on {}",
                 (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), uri);
-        return new EmbeddedNeo4j(service, uri);
+        return new EmbeddedNeo4j(service, uri, new InetSocketAddress(address.getHost(), address.getPort()));
     }
 
     /** Settings are written to a file because some of them live in modules with no public constants. */
@@ -85,6 +88,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public String boltUri() {
         return boltUri;
+    }
+
+    /** Where the Bolt connector actually listens, as Neo4j reports it (loopback only). */
+    public InetSocketAddress boltAddress() {
+        return boltAddress;
     }
 
     @Override

@@ -35,9 +35,19 @@ abstract class ExportIntegrationTest extends IntegrationTest {
         }
     }
 
+    /** A download with the admin test key, whose clearance (red) leaves the cap to {@code maxTlp}. */
     static Download download(URI uri) {
+        return download(uri, ADMIN_KEY);
+    }
+
+    /** A download with this key, or anonymous when {@code key} is null. */
+    static Download download(URI uri, String key) {
         try {
-            HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            var request = HttpRequest.newBuilder(uri).GET();
+            if (key != null) {
+                request.header("X-API-Key", key);
+            }
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -47,8 +47,10 @@ class ExportRoundTripIT extends ExportIntegrationTest {
     @BeforeAll
     static void startEmptyStore() throws IOException {
         freshDir = Files.createTempDirectory("attribution-graph-export");
-        fresh = new SpringApplicationBuilder(AttributionGraphApplication.class).run("--graph.data-dir=" + freshDir, "--server.port=0",
-                "--graph.import-on-start=false", "--graph.page-cache=64m", "--export.max-nodes=5", "--export.max-relationships=10");
+        var arguments = new ArrayList<>(List.of("--graph.data-dir=" + freshDir, "--server.port=0",
+                "--graph.import-on-start=false", "--graph.page-cache=64m", "--export.max-nodes=5", "--export.max-relationships=10"));
+        arguments.addAll(keyArguments());
+        fresh = new SpringApplicationBuilder(AttributionGraphApplication.class).run(arguments.toArray(String[]::new));
         freshPort = Integer.parseInt(fresh.getEnvironment().getProperty("local.server.port"));
     }
 
@@ -61,14 +63,15 @@ class ExportRoundTripIT extends ExportIntegrationTest {
 
     private static JsonNode freshPost(String format, String name, byte[] body) throws Exception {
         var response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + freshPort + "/api/imports?format=" + format))
-                .header("Content-Type", "application/octet-stream").header("X-File-Name", name)
+                .header("Content-Type", "application/octet-stream").header("X-File-Name", name).header("X-API-Key", ADMIN_KEY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
     }
 
     private static JsonNode freshGet(String pathAndQuery) throws Exception {
-        var response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + freshPort + pathAndQuery)).GET().build(),
+        var response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + freshPort + pathAndQuery))
+                        .header("X-API-Key", ADMIN_KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
