@@ -306,7 +306,7 @@ class AccessIT extends IntegrationTest {
         if (!who.label().equals("reader")) {
             assertShownAt(who.clearance(), neighbourhood.body(), "neighbourhood export", Map.of("Accfix Clear Group", Tlp.CLEAR,
                     "Accfix clear report", Tlp.CLEAR, "Accfix Green Bureau", Tlp.GREEN, "Accfix Amber Ministry", Tlp.AMBER,
-                    "Accfix Strict Office", Tlp.AMBER_STRICT, "Accfix Red Officer", Tlp.RED, "Accfix red assessment", Tlp.RED));
+                    "Accfix Strict Office", Tlp.AMBER_STRICT, "Accfix Red Officer", Tlp.RED));
         }
     }
 
