@@ -71,6 +71,17 @@ function showError(e) {
   setStatus('Error: ' + e.message, 'error');
 }
 
+// The error for a refused request: the access rules' refusals said plainly, else the problem's detail.
+function failure(res, body) {
+  const detail = (body && (body.detail || body.title)) || res.statusText || 'request failed';
+  if (res.status === 401) {
+    return new Error(($('api-key').value.trim() ? 'The API key was not accepted' : 'This needs an API key')
+      + ` (HTTP 401): ${detail}`);
+  }
+  if (res.status === 403) return new Error(`The role of this API key does not allow this (HTTP 403): ${detail}`);
+  return new Error(`${detail} (HTTP ${res.status})`);
+}
+
 // GETs a JSON answer. Throws an Error with the problem detail (4xx/5xx) or the network failure.
 async function api(path) {
   const headers = { Accept: 'application/json' };
@@ -85,9 +96,7 @@ async function api(path) {
       throw new Error('could not reach the server (' + e.message + ')');
     }
     const body = await res.json().catch(() => null);
-    if (!res.ok) {
-      throw new Error(((body && (body.detail || body.title)) || res.statusText || 'request failed') + ` (HTTP ${res.status})`);
-    }
+    if (!res.ok) throw failure(res, body);
     if (body === null) throw new Error('the server answered with something that is not JSON');
     return body;
   } finally {
@@ -116,10 +125,7 @@ async function download(format) {
   busy(+1);
   try {
     const res = await fetch(path, { headers });
-    if (!res.ok) {
-      const body = await res.json().catch(() => null);
-      throw new Error(((body && (body.detail || body.title)) || res.statusText) + ` (HTTP ${res.status})`);
-    }
+    if (!res.ok) throw failure(res, await res.json().catch(() => null));
     const name = (/filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') || '') || [])[1] || 'export';
     const link = document.createElement('a');
     link.href = URL.createObjectURL(await res.blob());
@@ -512,6 +518,12 @@ function start() {
     if ($('min-confidence').value) params.minConfidence = $('min-confidence').value;
     if ($('as-of').value) params.asOf = $('as-of').value;
     go(params);
+  });
+  // Another key may see more or less: ask again for what is on screen.
+  $('api-key').addEventListener('change', () => {
+    setStatus('');
+    if ($('search-input').value.trim()) search($('search-input').value, true);
+    route();
   });
   window.addEventListener('hashchange', route);
   route();

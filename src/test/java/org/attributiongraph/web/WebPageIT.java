@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -165,6 +166,26 @@ class WebPageIT extends IntegrationTest {
         String unknown = "intrusion-set--00000000-0000-0000-0000-000000000000";
         driver.get(uri("/#chains=" + unknown).toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "No entity with id " + unknown));
+        assertThat(driver.findElement(By.id("status")).getAttribute("class")).isEqualTo("error");
+    }
+
+    @Test
+    void anonymouslyOnlyClearDataShowsAndAKeyShowsMore() {
+        assertThat(post("/api/imports?format=case", "application/json", org.attributiongraph.Fixtures.fixture("access/levels.case.json"))
+                .status()).isEqualTo(201);
+        By results = By.id("search-results");
+        type("Accfix");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(results, "Accfix Clear Group"));
+        assertThat(driver.findElement(results).getText()).doesNotContain("Accfix Amber Ministry").doesNotContain("Accfix Green Bureau");
+
+        WebElement key = driver.findElement(By.id("api-key"));
+        key.sendKeys(ANALYST_KEY, Keys.TAB);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(results, "Accfix Amber Ministry"));
+        assertThat(driver.findElement(results).getText()).contains("Accfix Green Bureau").doesNotContain("Accfix Red Officer");
+
+        key.clear();
+        key.sendKeys("not-a-key", Keys.TAB);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "The API key was not accepted (HTTP 401)"));
         assertThat(driver.findElement(By.id("status")).getAttribute("class")).isEqualTo("error");
     }
 
