@@ -63,10 +63,6 @@ public final class ApiKeys implements AuthenticationProvider {
         return anonymousClearance;
     }
 
-    int size() {
-        return keys.size();
-    }
-
     /** The caller a presented key stands for, or empty when no configured key matches. */
     public Optional<Caller> lookup(String presented) {
         byte[] hash = sha256(presented);

@@ -11,8 +11,4 @@ public record Caller(String name, Role role, Tlp clearance) {
     public static Caller anonymous(Tlp clearance) {
         return new Caller("anonymous", null, clearance);
     }
-
-    public boolean isAnonymous() {
-        return role == null;
-    }
 }
