@@ -11,6 +11,7 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,13 +33,25 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final int MAX_PROBLEMS_LISTED = 1000;
+
+    /** The multipart resolver reports an oversized upload without the limit; the import's limit is the same one. */
+    private final DataSize maxUploadSize;
+
+    ProblemHandler(@Value("${graph.import.max-upload-size:64MB}") DataSize maxUploadSize) {
+        this.maxUploadSize = maxUploadSize;
+    }
 
     @ExceptionHandler(ImportRejectedException.class)
     ProblemDetail rejected(ImportRejectedException e) {
         var problem = problem(HttpStatus.BAD_REQUEST, "Import rejected",
                 e.file() + ": " + e.problems().size() + " problem(s); nothing was imported");
         problem.setType(URI.create("urn:attribution-graph:problem:import-rejected"));
-        problem.setProperty("problems", e.problems());
+        // Every problem is listed up to a bound: a file of a million bad rows must not make a response of a million lines.
+        problem.setProperty("problems", e.problems().subList(0, Math.min(e.problems().size(), MAX_PROBLEMS_LISTED)));
+        if (e.problems().size() > MAX_PROBLEMS_LISTED) {
+            problem.setProperty("problemsNotListed", e.problems().size() - MAX_PROBLEMS_LISTED);
+        }
         return problem;
     }
 
@@ -61,8 +74,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
                                                                          HttpStatusCode status, WebRequest request) {
-        long max = e.getMaxUploadSize();
-        String limit = max < 0 ? "the configured limit" : max + " bytes (" + DataSize.ofBytes(max).toMegabytes() + " MB)";
+        long max = e.getMaxUploadSize() < 0 ? maxUploadSize.toBytes() : e.getMaxUploadSize();
+        String limit = max + " bytes (" + DataSize.ofBytes(max).toMegabytes() + " MB)";
         var problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large",
                 "The file is larger than " + limit + " (graph.import.max-upload-size); nothing was imported");
         problem.setProperty("maxUploadSize", max);

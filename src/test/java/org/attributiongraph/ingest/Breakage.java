@@ -326,11 +326,13 @@ public final class Breakage {
         }
     }
 
+    /** A line repeated {@code copies} times, at most about 2 MB of them. */
     record DuplicateLine(int pick, int copies) implements Break {
         public byte[] apply(byte[] in) {
             var lines = lines(in);
             int i = Math.floorMod(pick, lines.size());
-            for (int c = 0; c < copies; c++) {
+            int size = lines.get(i).getBytes(StandardCharsets.UTF_8).length + 1;
+            for (int c = 0; c < Math.min(copies, 2_000_000 / size); c++) {
                 lines.add(i, lines.get(i));
             }
             return joined(lines);

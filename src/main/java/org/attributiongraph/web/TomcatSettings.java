@@ -16,15 +16,18 @@ import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests Tomcat refuses before they reach the application (an encoded slash or NUL in the path, a
- * bad percent escape, a request line or headers over the size limit) are answered as problem
- * documents too, instead of Tomcat's HTML error page with its server version.
+ * Two things about hostile requests that only Tomcat can do. Requests it refuses before they reach
+ * the application (an encoded slash or NUL in the path, a bad percent escape, a request line or
+ * headers over the size limit) are answered as problem documents too, instead of Tomcat's HTML error
+ * page with its server version. And {@code 100 Continue} is sent only when the application starts
+ * reading the body, so an upload refused on its declared length (413) is never sent at all.
  */
 @Configuration
-class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+class TomcatSettings implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
+        factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemReportValve.class.getName());
