@@ -2,8 +2,8 @@ package org.attributiongraph.ingest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -75,13 +75,10 @@ final class AdminCsv {
         if (!column.array()) {
             return scalar(column.type(), cell);
         }
-        List<Object> values = new ArrayList<>();
+        var values = new LinkedHashSet<Object>();
         for (String element : cell.split(";")) {
             if (!element.isBlank()) {
-                Object value = scalar(column.type(), element.strip());
-                if (!values.contains(value)) {
-                    values.add(value);
-                }
+                values.add(scalar(column.type(), element.strip()));
             }
         }
         return values.isEmpty() ? null : List.copyOf(values);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -28,13 +29,14 @@ record BundleObject(int index, String type, String id, boolean v21, JsonNode jso
 
     /** The strings of an array property; empty when absent. */
     List<String> strings(String field) {
-        List<String> values = new ArrayList<>();
+        // A set, so that a huge array of repeated values costs linear time.
+        var values = new LinkedHashSet<String>();
         for (JsonNode value : json.path(field)) {
-            if (value.isString() && !value.asString().isBlank() && !values.contains(value.asString().strip())) {
+            if (value.isString() && !value.asString().isBlank()) {
                 values.add(value.asString().strip());
             }
         }
-        return values;
+        return new ArrayList<>(values);
     }
 
     boolean flag(String field) {

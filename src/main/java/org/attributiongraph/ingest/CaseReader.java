@@ -294,8 +294,8 @@ final class CaseReader implements FormatReader {
         }
         String description = check.text(node, at, "description", false);
         String tlp = check.tlp(node, at);
-        if (type == null || from == null || to == null || confidence == null || sourceIds.size() != sourceKeys.size()
-                || sourceIds.contains(null)) {
+        if (type == null || from == null || to == null || confidence == null || sourceKeys == null
+                || sourceIds.size() != sourceKeys.size() || sourceIds.contains(null)) {
             return null;
         }
         return new RelationshipRecord(from, type, to, confidence, List.copyOf(new LinkedHashSet<>(sourceIds)), asserted,
@@ -484,16 +484,17 @@ final class CaseReader implements FormatReader {
                 problem(at + "/" + field, field + " must be an array of strings");
                 return null;
             }
-            List<String> result = new ArrayList<>();
+            // A set: a huge array of repeated values costs linear time, not quadratic.
+            Set<String> result = new LinkedHashSet<>();
             for (int i = 0; i < value.size(); i++) {
                 JsonNode element = value.get(i);
                 if (!element.isString() || element.asString().isBlank()) {
                     problem(at + "/" + field + "/" + i, "must be a non-empty string");
-                } else if (!result.contains(element.asString().strip())) {
+                } else {
                     result.add(element.asString().strip());
                 }
             }
-            return result;
+            return new ArrayList<>(result);
         }
 
         List<String> externalIds(JsonNode node, String at) {

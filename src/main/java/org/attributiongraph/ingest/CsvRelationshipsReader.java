@@ -88,9 +88,9 @@ final class CsvRelationshipsReader implements FormatReader {
                         : "unknown relationship type \"" + typeText + "\"; allowed: " + TYPES);
             }
             Integer confidence = confidence(line, cell(row, "confidence:int"));
-            List<String> sources = new ArrayList<>();
+            var sources = new LinkedHashSet<String>();
             for (String source : cell(row, "sources:string[]").split(";")) {
-                if (!source.isBlank() && !sources.contains(source.strip())) {
+                if (!source.isBlank()) {
                     sources.add(checkedId(line, "sources", source.strip()));
                 }
             }

@@ -14,6 +14,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,7 +60,13 @@ final class StixSchemas {
         if (schema.isEmpty()) {
             return List.of();
         }
-        List<Error> errors = schema.get().validate(object);
+        List<Error> errors;
+        try {
+            errors = schema.get().validate(object);
+        } catch (JacksonException e) {
+            // The validator converts numbers to long to compare them and fails on one beyond that range (-1.5e308).
+            return List.of(new Violation("", "STIX 2.1 schema: a number of this object is outside the range a STIX property allows"));
+        }
         // "oneOf/anyOf failed" only repeats what a specific error already says; keep it when it is the only one.
         if (errors.stream().anyMatch(e -> !COMPOSITE.contains(e.getKeyword()))) {
             errors = errors.stream().filter(e -> !COMPOSITE.contains(e.getKeyword())).toList();

@@ -1,0 +1,55 @@
+package org.attributiongraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.attributiongraph.ingest.ImportRejectedException;
+import org.attributiongraph.ingest.Problem;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.util.unit.DataSize;
+
+/** The mappings of the problem handler that the integration suites cannot provoke cheaply. */
+class ProblemHandlerTests {
+
+    private final ProblemHandler handler = new ProblemHandler(DataSize.ofMegabytes(64));
+
+    /** The error QueryTimeoutIT gets from the database for a query past its timeout. */
+    @Test
+    void aTransactionTimeoutIs503SayingWhatToDo() {
+        var problem = handler.database(new ClientException("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+                "The transaction has been terminated. Retry your operation in a new transaction"));
+
+        assertThat(problem.getStatus()).isEqualTo(503);
+        assertThat(problem.getTitle()).isEqualTo("Query timed out");
+        assertThat(problem.getDetail()).contains("longer than the configured timeout").doesNotContain("Neo.ClientError");
+    }
+
+    @Test
+    void anyOtherDatabaseErrorIs500WithoutItsText() {
+        var problem = handler.database(new ClientException("Neo.ClientError.Statement.SyntaxError", "Invalid input 'MATCH'"));
+
+        assertThat(problem.getStatus()).isEqualTo(500);
+        assertThat(problem.getDetail()).doesNotContain("Invalid input");
+    }
+
+    @Test
+    void aRejectedFileListsAtMostAThousandProblemsAndCountsTheRest() {
+        var problems = java.util.stream.IntStream.range(0, 2500)
+                .mapToObj(i -> new Problem("bad.csv", i + 2, null, "line " + (i + 2) + ": expected 6 fields")).toList();
+
+        var problem = handler.rejected(new ImportRejectedException("bad.csv", problems));
+
+        assertThat(problem.getDetail()).isEqualTo("bad.csv: 2500 problem(s); nothing was imported");
+        assertThat((List<?>) problem.getProperties().get("problems")).hasSize(1000);
+        assertThat(problem.getProperties()).containsEntry("problemsNotListed", 1500);
+    }
+
+    @Test
+    void detailsQuoteCallerInputShortAndPrintable() {
+        var problem = handler.notFound(new NotFoundException("No entity with id " + "\u0000".repeat(3) + "A".repeat(5000)));
+
+        assertThat(problem.getDetail()).startsWith("No entity with id ???AAA").hasSizeLessThan(1100).endsWith("(5021 characters)");
+    }
+}
