@@ -3,6 +3,7 @@ package org.attributiongraph;
 import java.util.Arrays;
 import java.util.List;
 
+import org.attributiongraph.bench.BenchCommand;
 import org.attributiongraph.export.ExportCommand;
 import org.attributiongraph.ingest.GenerateCommand;
 import org.attributiongraph.ingest.ImportCommand;
@@ -13,7 +14,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the service, or runs a command ({@code import ...}, {@code generate ...}) against the
+ * Starts the service, or runs a command ({@code import ...}, {@code generate ...}, {@code bench ...}) against the
  * configured database without the web server.
  */
 @SpringBootApplication
@@ -26,8 +27,9 @@ public class AttributionGraphApplication {
                 case "import" -> ImportCommand.run(rest, () -> commandContext(rest));
                 case "generate" -> GenerateCommand.run(rest, () -> commandContext(rest));
                 case "export" -> ExportCommand.run(rest, () -> commandContext(rest));
+                case "bench" -> BenchCommand.run(rest);
                 default -> {
-                    System.err.println("unknown command " + args[0] + "; commands: import, generate, export (none: start the service)");
+                    System.err.println("unknown command " + args[0] + "; commands: import, generate, export, bench (none: start the service)");
                     yield 2;
                 }
             });
