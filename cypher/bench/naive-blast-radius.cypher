@@ -3,5 +3,6 @@
 // Parameters: $id (provider id). Columns: clients (distinct organizations within two hops, the
 // provider itself included where a cycle leads back to it).
 // Bounds: two hops.
-MATCH (m:MSP {id: $id})-[:SERVES*1..2]->(c)
+MATCH (m:Entity {id: $id})-[:SERVES*1..2]->(c)
+WHERE m:MSP
 RETURN count(DISTINCT c) AS clients

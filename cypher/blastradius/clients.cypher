@@ -2,7 +2,9 @@
 // Parameters: $id (provider id), $depth (1..4), $offset, $limit (1..1000).
 // Columns: id, name, hops, country (ISO code or null), sectors (list).
 // Bounds: at most 4 hops (one branch per hop); SKIP $offset LIMIT $limit after a top-k sort.
-MATCH (msp:MSP {id: $id})
+// The id's index is on Entity; MSP only filters (MATCH (msp:MSP {id: $id}) scanned every provider).
+MATCH (msp:Entity {id: $id})
+WHERE msp:MSP
 // One distinct set per hop count; min() keeps each client at its smallest. (SHORTEST from one
 // source to every target was over 10x slower here on a large provider.)
 CALL (msp) {
