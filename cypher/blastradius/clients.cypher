@@ -2,8 +2,9 @@
 // Parameters: $id (provider id), $depth (1..4), $visible (the TLP words the caller may see; no tlp: clear), $offset, $limit (1..1000).
 // Columns: id, name, hops, country (ISO code or null), sectors (list).
 // Bounds: at most 4 hops (one branch per hop); SKIP $offset LIMIT $limit after a top-k sort.
-MATCH (msp:MSP {id: $id})
-WHERE coalesce(msp.tlp, 'clear') IN $visible
+// The id's index is on Entity; MSP only filters (MATCH (msp:MSP {id: $id}) scanned every provider).
+MATCH (msp:Entity {id: $id})
+WHERE msp:MSP AND coalesce(msp.tlp, 'clear') IN $visible
 // Only visible clients through visible providers and SERVES links count, and only visible
 // countries and sectors through visible links. One distinct set per hop count; min() keeps each
 // client at its smallest. (SHORTEST from one source to every target was over 10x slower here on a

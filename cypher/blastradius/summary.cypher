@@ -5,8 +5,9 @@
 // neither loop nor count twice.
 // Columns: clientCount, byHops (list of {hops, count}), byCountry (list of {country, count}), bySector (list of {sector, count}).
 // Bounds: at most 4 hops (one branch per hop, $depth switches them on); aggregated in the database.
-MATCH (msp:MSP {id: $id})
-WHERE coalesce(msp.tlp, 'clear') IN $visible
+// The id's index is on Entity; MSP only filters (MATCH (msp:MSP {id: $id}) scanned every provider).
+MATCH (msp:Entity {id: $id})
+WHERE msp:MSP AND coalesce(msp.tlp, 'clear') IN $visible
 // Only visible clients through visible providers and SERVES links count, and only visible
 // countries and sectors through visible links. One distinct set per hop count; min() keeps each
 // client at its smallest. (SHORTEST from one source to every target was over 10x slower here on a
@@ -38,8 +39,10 @@ CALL (client) {
 WITH count(client) AS clientCount,
      collect(hops) AS allHops,
      collect(country) AS countries,
-     reduce(acc = [], s IN collect(sectors) | acc + s) AS allSectors
+     collect(sectors) AS sectorLists
+// Sectors are counted by unwinding the lists: concatenating them with reduce copied the
+// accumulated list once per client (quadratic in the client count).
 RETURN clientCount,
-       [h IN range(1, 4) WHERE h IN allHops | {hops: h, count: size([x IN allHops WHERE x = h])}] AS byHops,
+       COLLECT { UNWIND allHops AS h WITH h, count(*) AS n RETURN {hops: h, count: n} ORDER BY h } AS byHops,
        COLLECT { UNWIND countries AS c WITH c, count(*) AS n RETURN {country: c, count: n} ORDER BY n DESC, c } AS byCountry,
-       COLLECT { UNWIND allSectors AS s WITH s, count(*) AS n RETURN {sector: s, count: n} ORDER BY n DESC, s } AS bySector
+       COLLECT { UNWIND sectorLists AS l UNWIND l AS s WITH s, count(*) AS n RETURN {sector: s, count: n} ORDER BY n DESC, s } AS bySector

@@ -3,6 +3,7 @@ package org.attributiongraph;
 import java.util.Arrays;
 import java.util.List;
 
+import org.attributiongraph.bench.BenchCommand;
 import org.attributiongraph.export.ExportCommand;
 import org.attributiongraph.ingest.GenerateCommand;
 import org.attributiongraph.ingest.ImportCommand;
@@ -14,8 +15,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the service, or runs a command ({@code import ...}, {@code generate ...}) against the
- * configured database without the web server ({@code hash-key} needs no database).
+ * Starts the service, or runs a command ({@code import ...}, {@code generate ...}, {@code bench ...})
+ * against the configured database without the web server ({@code hash-key} needs no database).
  */
 @SpringBootApplication
 public class AttributionGraphApplication {
@@ -28,8 +29,9 @@ public class AttributionGraphApplication {
                 case "generate" -> GenerateCommand.run(rest, () -> commandContext(rest));
                 case "export" -> ExportCommand.run(rest, () -> commandContext(rest));
                 case "hash-key" -> HashKeyCommand.run(System.in, System.out, System.err);
+                case "bench" -> BenchCommand.run(rest);
                 default -> {
-                    System.err.println("unknown command " + args[0] + "; commands: import, generate, export, hash-key (none: start the service)");
+                    System.err.println("unknown command " + args[0] + "; commands: import, generate, export, bench, hash-key (none: start the service)");
                     yield 2;
                 }
             });

@@ -3,6 +3,7 @@ package org.attributiongraph.ingest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,17 +18,27 @@ import org.springframework.stereotype.Component;
  * Writes a validated batch: nodes grouped by their label set, then relationships grouped by type,
  * each as {@code UNWIND $rows ... MERGE} in chunks of {@value #BATCH_SIZE} rows, all inside the
  * caller's transaction so a file lands whole or not at all.
+ *
+ * <p>Each chunk first takes the fast path (create-nodes, create-relationships: set everything, as
+ * the file creating an element owns it). When a chunk meets elements that already exist, the
+ * created counter falls short; that chunk is written again through the full merge statements,
+ * which apply the ownership rules, and so is the rest of its group (a file that updates tends to
+ * update throughout).
  */
 @Component
 final class GraphWriter {
 
     static final int BATCH_SIZE = 10_000;
 
+    private final String createNodes;
     private final String mergeNodes;
+    private final String createRelationships;
     private final String mergeRelationships;
 
     GraphWriter(Graph graph) {
+        this.createNodes = graph.statement("ingest/create-nodes");
         this.mergeNodes = graph.statement("ingest/merge-nodes");
+        this.createRelationships = graph.statement("ingest/create-relationships");
         this.mergeRelationships = graph.statement("ingest/merge-relationships");
     }
 
@@ -48,16 +59,22 @@ final class GraphWriter {
             row.put("name", props.remove("name"));
             row.put("description", props.remove("description"));
             row.put("props", props);
-            row.put("aliases", node.aliases());
-            row.put("external_ids", node.externalIds());
+            row.put("aliases", distinct(node.aliases()));
+            row.put("external_ids", distinct(node.externalIds()));
             row.put("names", node.names());
             nodesByLabels.computeIfAbsent(List.copyOf(labels), k -> new ArrayList<>()).add(row);
         }
         long nodesCreated = 0;
         for (var group : nodesByLabels.entrySet()) {
+            boolean fast = true;
             for (var chunk : chunks(group.getValue())) {
-                nodesCreated += tx.run(mergeNodes, Map.of("labels", group.getKey(), "rows", chunk, "run", run, "file", file))
-                        .consume().counters().nodesCreated();
+                Map<String, Object> params = Map.of("labels", group.getKey(), "rows", chunk, "run", run, "file", file);
+                int created = fast ? tx.run(createNodes, params).consume().counters().nodesCreated() : 0;
+                if (created < chunk.size()) {
+                    fast = false;
+                    created += tx.run(mergeNodes, params).consume().counters().nodesCreated();
+                }
+                nodesCreated += created;
                 done += chunk.size();
                 progress.written(done, total);
             }
@@ -69,7 +86,7 @@ final class GraphWriter {
             row.put("from", rel.from());
             row.put("to", rel.to());
             row.put("confidence", rel.confidence());
-            row.put("sources", rel.sources());
+            row.put("sources", distinct(rel.sources()));
             row.put("asserted", rel.asserted());
             row.put("valid_from", rel.validFrom());
             row.put("valid_to", rel.validTo());
@@ -80,14 +97,25 @@ final class GraphWriter {
         }
         long relsCreated = 0;
         for (var group : relsByType.entrySet()) {
+            boolean fast = true;
             for (var chunk : chunks(group.getValue())) {
-                relsCreated += tx.run(mergeRelationships, Map.of("type", group.getKey().name(), "rows", chunk, "run", run, "file", file))
-                        .consume().counters().relationshipsCreated();
+                Map<String, Object> params = Map.of("type", group.getKey().name(), "rows", chunk, "run", run, "file", file);
+                int created = fast ? tx.run(createRelationships, params).consume().counters().relationshipsCreated() : 0;
+                if (created < chunk.size()) {
+                    fast = false;
+                    created += tx.run(mergeRelationships, params).consume().counters().relationshipsCreated();
+                }
+                relsCreated += created;
                 done += chunk.size();
                 progress.written(done, total);
             }
         }
         return new Written(nodesCreated, batch.nodes().size(), relsCreated, batch.relationships().size());
+    }
+
+    /** The list without repeats, in its order: what the merge statements' unions would store. */
+    private static List<String> distinct(List<String> values) {
+        return values.size() < 2 ? values : List.copyOf(new LinkedHashSet<>(values));
     }
 
     private static <T> List<List<T>> chunks(List<T> rows) {

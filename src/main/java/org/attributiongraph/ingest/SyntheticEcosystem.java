@@ -78,6 +78,10 @@ final class SyntheticEcosystem {
         return Ids.of(NodeType.ThreatGroup, "synthetic group " + g);
     }
 
+    static String campaignId(int g) {
+        return Ids.of(NodeType.Campaign, "synthetic campaign " + g);
+    }
+
     private static String orgId(int i) {
         return Ids.of(NodeType.Organization, "synthetic org " + i);
     }
@@ -153,7 +157,7 @@ final class SyntheticEcosystem {
             if (g % 4 == 0) {
                 rels.add(rel(group, RelType.SPONSORED_BY, Ids.of(NodeType.Agency, "synthetic ministry " + state), 40 + random.nextInt(50)));
             }
-            String campaign = Ids.of(NodeType.Campaign, "synthetic campaign " + g);
+            String campaign = campaignId(g);
             nodes.add(node(campaign, NodeType.Campaign, "Operation " + WORDS[g % WORDS.length] + " " + g, Map.of()));
             rels.add(rel(campaign, RelType.ATTRIBUTED_TO, group, 70 + random.nextInt(26)));
         }
@@ -185,7 +189,7 @@ final class SyntheticEcosystem {
                 RelType type = random.nextInt(3) == 0 ? RelType.COMPROMISED : RelType.TARGETS;
                 rels.add(rel(groupId(g), type, providerId(pickProvider()), 40 + random.nextInt(56)));
             }
-            rels.add(rel(Ids.of(NodeType.Campaign, "synthetic campaign " + g), RelType.TARGETS, providerId(pickProvider()), 60));
+            rels.add(rel(campaignId(g), RelType.TARGETS, providerId(pickProvider()), 60));
         }
         return new ImportBatch(nodes, dedupe(rels), List.of());
     }

@@ -1,0 +1,272 @@
+package org.attributiongraph.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.attributiongraph.AttributionGraphApplication;
+import org.attributiongraph.graph.Graph;
+import org.attributiongraph.ingest.ImportService;
+import org.attributiongraph.ingest.SyntheticInput;
+import org.neo4j.driver.Driver;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar attribution-graph.jar bench [--orgs N]}: builds a fresh embedded store under
+ * {@code GRAPH_DATA_DIR}, writes the synthetic ecosystem into it, and measures ingest, chains, blast
+ * radius and export, each against a plain-Cypher baseline on the same database in the same run.
+ * Progress goes to stderr; the last line on stdout is one JSON object with every figure.
+ */
+public final class BenchCommand {
+
+    static final String USAGE = """
+            usage: java -Xmx4g -jar attribution-graph.jar bench [--orgs N] [--seed S] [--queries Q] [--keep] [--property=value ...]
+              N   organizations of the synthetic ecosystem (default 1000000, at least 1000)
+              S   seed of the generator (default 1)
+              Q   measured queries per read path, after Q/10 warm-up queries (default 100, at least 10)
+              --keep  keep the bench store ($GRAPH_DATA_DIR/bench-<time>) instead of deleting it
+              --graph.page-cache=2g and other settings as for the service""";
+
+    /** Caps raised for the bench's own server, so a large neighbourhood can be exported. */
+    static final long EXPORT_MAX_NODES = 50_000;
+    static final long EXPORT_MAX_RELATIONSHIPS = 100_000;
+
+    private BenchCommand() {
+    }
+
+    record Options(int orgs, long seed, int queries, boolean keep, List<String> properties) {
+    }
+
+    public static int run(List<String> args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        if (options == null) {
+            out.println(USAGE);
+            return 0;
+        }
+        Path store = dataDir(options.properties()).resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        try {
+            var figures = measure(options, store, err);
+            out.println(table(figures));
+            out.println(JsonMapper.builder().build().writeValueAsString(figures));
+            return 0;
+        } finally {
+            if (!options.keep()) {
+                delete(store);
+            }
+        }
+    }
+
+    static Options parse(List<String> args) {
+        int orgs = 1_000_000;
+        long seed = 1;
+        int queries = 100;
+        boolean keep = false;
+        List<String> properties = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            try {
+                switch (arg) {
+                    case "--orgs" -> orgs = Integer.parseInt(value(args, ++i, arg).replace("_", ""));
+                    case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
+                    case "--queries" -> queries = Integer.parseInt(value(args, ++i, arg));
+                    case "--keep" -> keep = true;
+                    case "-h", "--help" -> {
+                        return null;
+                    }
+                    default -> {
+                        if (!(arg.startsWith("--") && arg.contains("="))) {
+                            throw new IllegalArgumentException("unknown argument: " + arg);
+                        }
+                        properties.add(arg);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(arg + " needs a number");
+            }
+        }
+        if (orgs < 1000) {
+            throw new IllegalArgumentException("--orgs must be at least 1000");
+        }
+        if (queries < 10) {
+            throw new IllegalArgumentException("--queries must be at least 10");
+        }
+        return new Options(orgs, seed, queries, keep, List.copyOf(properties));
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    /** Where bench stores go: {@code --graph.data-dir=}, else {@code GRAPH_DATA_DIR}, else ./data. */
+    private static Path dataDir(List<String> properties) {
+        for (String p : properties) {
+            if (p.startsWith("--graph.data-dir=")) {
+                return Path.of(p.substring("--graph.data-dir=".length()));
+            }
+        }
+        String env = System.getenv("GRAPH_DATA_DIR");
+        return Path.of(env == null || env.isBlank() ? "./data" : env);
+    }
+
+    private static Map<String, Object> measure(Options o, Path store, PrintStream log) {
+        List<String> springArgs = new ArrayList<>(o.properties().stream().filter(p -> !p.startsWith("--graph.data-dir=")).toList());
+        // The bench's own store and server: loopback, random port, nothing loaded at start.
+        springArgs.add("--graph.data-dir=" + store);
+        springArgs.add("--graph.import-on-start=false");
+        springArgs.add("--server.address=127.0.0.1");
+        springArgs.add("--server.port=0");
+        springArgs.add("--export.max-nodes=" + EXPORT_MAX_NODES);
+        springArgs.add("--export.max-relationships=" + EXPORT_MAX_RELATIONSHIPS);
+        // Bench defaults, as arguments so they win over application.yaml; an option given on the command line wins over them.
+        for (String setting : List.of("--graph.page-cache=2g", "--graph.import-timeout=30m", "--graph.query-timeout=60s",
+                "--logging.level.root=warn", "--logging.level.org.attributiongraph=warn")) {
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            if (springArgs.stream().noneMatch(a -> a.startsWith(key))) {
+                springArgs.add(setting);
+            }
+        }
+        log.println("Starting the application on a fresh store " + store + " ...");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AttributionGraphApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .logStartupInfo(false)
+                .run(springArgs.toArray(String[]::new))) {
+            int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
+            Driver driver = app.getBean(Driver.class);
+            Graph graph = app.getBean(Graph.class);
+            var ingest = new IngestBench(driver, graph, app.getBean(ImportService.class), log);
+
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("orgs", o.orgs());
+            figures.put("seed", o.seed());
+            figures.put("page_cache", app.getEnvironment().getProperty("graph.page-cache"));
+            figures.put("heap_max_mb", Memory.heapMaxMb());
+            figures.put("cpus", Runtime.getRuntime().availableProcessors());
+
+            long t = System.nanoTime();
+            var files = SyntheticInput.writeCsv(o.orgs(), o.seed(), store.resolve("input"));
+            var summary = SyntheticInput.summary(o.orgs(), o.seed());
+            figures.put("relationships", summary.relationships());
+            log.printf("Generated %,d organizations and %,d relationships as %d CSV files in %.1f s%n", summary.organizations(),
+                    summary.relationships(), 2 * files.size(), (System.nanoTime() - t) / 1e9);
+
+            // Warm-up: both writers on a small ecosystem of other ids, then an empty store again.
+            int warmOrgs = Math.max(1000, Math.min(20_000, o.orgs() / 20));
+            long warmSeed = o.seed() + 1;
+            log.printf("Ingest warm-up (%,d organizations, each writer) ...%n", warmOrgs);
+            ingest.raw(warmOrgs, warmSeed);
+            ingest.wipe();
+            ingest.pipeline(SyntheticInput.writeCsv(warmOrgs, warmSeed, store.resolve("warmup")));
+            ingest.wipe();
+
+            log.println("Ingest baseline: UNWIND $rows MERGE, batches of " + IngestBench.BATCH + " ...");
+            var raw = ingest.raw(o.orgs(), o.seed());
+            log.printf("  %,d rows in %.1f s: %,.0f rows/s%n", raw.rows(), raw.nanos() / 1e9, raw.perSecond());
+            ingest.wipe();
+            log.println("Ingest through the import pipeline (csv-nodes, csv-relationships) ...");
+            var ours = ingest.pipeline(files);
+            log.printf("  %,d rows in %.1f s: %,.0f rows/s%n", ours.rows(), ours.nanos() / 1e9, ours.perSecond());
+            figures.put("import_rows", ours.rows());
+            figures.put("import_s", round(ours.nanos() / 1e9));
+            figures.put("import_rows_per_s", Math.round(ours.perSecond()));
+            figures.put("raw_rows", raw.rows());
+            figures.put("raw_s", round(raw.nanos() / 1e9));
+            figures.put("raw_rows_per_s", Math.round(raw.perSecond()));
+            figures.put("import_ratio", round(ours.perSecond() / raw.perSecond()));
+            figures.put("heap_after_import_mb", Memory.heapUsedMb());
+
+            var queries = new QueryBench(port, driver, graph);
+            int warmup = Math.max(5, o.queries() / 10);
+            log.println("Chains: endpoint vs chains.cypher over the driver ...");
+            List<String> starts = Stream.concat(summary.campaignIds().stream(), summary.groupIds().stream()).toList();
+            var chains = queries.chains(starts, warmup, o.queries());
+            figures.put("chain_p50_ms", round(chains.ours().p50Ms()));
+            figures.put("chain_p99_ms", round(chains.ours().p99Ms()));
+            figures.put("chain_raw_p50_ms", round(chains.baseline().p50Ms()));
+            figures.put("chain_raw_p99_ms", round(chains.baseline().p99Ms()));
+            figures.put("chain_ratio", round(chains.ratio()));
+            figures.put("chain_queries", chains.ours().count());
+
+            Map<String, Object> blast = new LinkedHashMap<>();
+            QueryBench.Pair largest = null;
+            for (var provider : List.of(Map.entry("small", summary.smallestProvider()), Map.entry("median", summary.medianProvider()),
+                    Map.entry("largest", summary.largestProvider()))) {
+                log.println("Blast radius (" + provider.getKey() + " provider): endpoint vs the naive SERVES*1..2 count ...");
+                var pair = queries.blastRadius(provider.getValue(), warmup, o.queries());
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("p50_ms", round(pair.ours().p50Ms()));
+                one.put("p99_ms", round(pair.ours().p99Ms()));
+                one.put("naive_p50_ms", round(pair.baseline().p50Ms()));
+                one.put("naive_p99_ms", round(pair.baseline().p99Ms()));
+                one.put("ratio", round(pair.ratio()));
+                blast.put(provider.getKey(), one);
+                largest = pair;
+            }
+            figures.put("blast_p50_ms", round(largest.ours().p50Ms()));
+            figures.put("blast_p99_ms", round(largest.ours().p99Ms()));
+            figures.put("blast_naive_p50_ms", round(largest.baseline().p50Ms()));
+            figures.put("blast_naive_p99_ms", round(largest.baseline().p99Ms()));
+            figures.put("blast_ratio", round(largest.ratio()));
+            figures.put("blast_queries", largest.ours().count());
+            figures.put("blast", blast);
+
+            log.println("Export: depth-2 STIX bundle of the largest neighbourhood under the raised caps ...");
+            String root = queries.exportRoot(starts, EXPORT_MAX_RELATIONSHIPS);
+            var export = queries.export(root, 2, Math.max(10, o.queries() / 10));
+            figures.put("export_objects", export.objects());
+            figures.put("export_p50_ms", round(export.timings().p50Ms()));
+            figures.put("export_objects_per_s", Math.round(export.objectsPerSecond()));
+
+            figures.put("peak_heap_mb", Memory.peakHeapMb());
+            figures.put("peak_rss_mb", Memory.peakRssMb());
+            return figures;
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static String table(Map<String, Object> figures) {
+        StringBuilder text = new StringBuilder("\nfigure                      value\n");
+        figures.forEach((k, v) -> text.append(String.format("%-27s %s%n", k, v)));
+        return text.toString();
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.attributiongraph.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.attributiongraph.graph.Graph;
+import org.attributiongraph.ingest.ImportService;
+import org.attributiongraph.ingest.SyntheticInput;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+/**
+ * Ingest, measured twice on the same store: the hand-written baseline ({@code UNWIND $rows MERGE},
+ * one transaction per batch of {@value #BATCH} rows, rows already in memory) and the import
+ * pipeline on the same ecosystem written as CSV files (read, parse, validate, resolve, write; one
+ * import per file, as a user would run it). The store is emptied before each, so both start from
+ * the same empty database.
+ */
+final class IngestBench {
+
+    /** The pipeline's batch size (GraphWriter), so the baseline sends batches of the same shape. */
+    static final int BATCH = 10_000;
+
+    private final Driver driver;
+    private final ImportService imports;
+    private final PrintStream log;
+    private final String rawNodes;
+    private final String rawRelationships;
+    private final String wipeRelationships;
+    private final String wipeNodes;
+
+    IngestBench(Driver driver, Graph graph, ImportService imports, PrintStream log) {
+        this.driver = driver;
+        this.imports = imports;
+        this.log = log;
+        this.rawNodes = graph.statement("bench/raw-merge-nodes");
+        this.rawRelationships = graph.statement("bench/raw-merge-relationships");
+        this.wipeRelationships = graph.statement("bench/wipe-relationships");
+        this.wipeNodes = graph.statement("bench/wipe-nodes");
+    }
+
+    /** Rows written and the time it took. */
+    record Rate(long rows, long nanos) {
+        double perSecond() {
+            return rows / (nanos / 1e9);
+        }
+    }
+
+    /**
+     * The baseline: every row of the ecosystem, batch by batch, each batch its own transaction. Only
+     * the writes are timed: the generator makes the rows in between, and it is no part of either writer.
+     */
+    Rate raw(int orgs, long seed) {
+        long[] rows = {0};
+        long[] nanos = {0};
+        try (Session session = driver.session()) {
+            SyntheticInput.rows(orgs, seed, batch -> {
+                long started = System.nanoTime();
+                List<Map<String, Object>> all = batch.rows();
+                for (int i = 0; i < all.size(); i += BATCH) {
+                    var chunk = all.subList(i, Math.min(all.size(), i + BATCH));
+                    Map<String, Object> params = batch.labels() != null
+                            ? Map.of("labels", batch.labels(), "rows", chunk)
+                            : Map.of("type", batch.type(), "rows", chunk);
+                    String statement = batch.labels() != null ? rawNodes : rawRelationships;
+                    session.executeWriteWithoutResult(tx -> tx.run(statement, params).consume());
+                    rows[0] += chunk.size();
+                }
+                nanos[0] += System.nanoTime() - started;
+            });
+        }
+        return new Rate(rows[0], nanos[0]);
+    }
+
+    /** The pipeline: each CSV file imported as {@code import} or {@code POST /api/imports} would. */
+    Rate pipeline(List<SyntheticInput.FilePair> files) {
+        long rows = 0;
+        long started = System.nanoTime();
+        int done = 0;
+        for (var pair : files) {
+            var nodes = imports.importFile("csv-nodes", pair.nodes().getFileName().toString(), read(pair.nodes()));
+            var rels = imports.importFile("csv-relationships", pair.relationships().getFileName().toString(), read(pair.relationships()));
+            rows += nodes.nodes().created() + nodes.nodes().updated() + rels.relationships().created() + rels.relationships().updated();
+            log.print("\r  pipeline: file pair " + (++done) + "/" + files.size());
+        }
+        log.print("\r\033[K");
+        return new Rate(rows, System.nanoTime() - started);
+    }
+
+    /** Empties the bench store (schema stays), in batches so no transaction holds millions of deletions. */
+    void wipe() {
+        try (Session session = driver.session()) {
+            session.run(wipeRelationships).consume();
+            session.run(wipeNodes).consume();
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

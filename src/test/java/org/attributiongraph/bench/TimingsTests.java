@@ -1,0 +1,50 @@
+package org.attributiongraph.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+
+class TimingsTests {
+
+    @Test
+    void medianAndP99AreNearestRanks() {
+        // 1..100 ms, shuffled: the median is the 50th value, the p99 the 99th.
+        long[] nanos = LongStream.rangeClosed(1, 100).map(i -> ((i * 37) % 100 + 1) * 1_000_000).toArray();
+        var t = Timings.of(nanos);
+        assertThat(t.p50Ms()).isEqualTo(50.0);
+        assertThat(t.p99Ms()).isEqualTo(99.0);
+        assertThat(t.count()).isEqualTo(100);
+    }
+
+    @Test
+    void oneValueIsEveryPercentile() {
+        var t = Timings.of(new long[] {3_000_000});
+        assertThat(t.p50Ms()).isEqualTo(3.0);
+        assertThat(t.p99Ms()).isEqualTo(3.0);
+    }
+
+    @Test
+    void noValuesIsAnError() {
+        assertThatThrownBy(() -> Timings.of(new long[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void optionsHaveDefaultsAndBounds() {
+        var defaults = BenchCommand.parse(List.of());
+        assertThat(defaults.orgs()).isEqualTo(1_000_000);
+        assertThat(defaults.queries()).isEqualTo(100);
+        var given = BenchCommand.parse(List.of("--orgs", "100_000", "--queries", "20", "--keep", "--graph.page-cache=1g"));
+        assertThat(given.orgs()).isEqualTo(100_000);
+        assertThat(given.keep()).isTrue();
+        assertThat(given.properties()).containsExactly("--graph.page-cache=1g");
+        assertThat(BenchCommand.parse(List.of("--help"))).isNull();
+        assertThatThrownBy(() -> BenchCommand.parse(List.of("--orgs", "10"))).hasMessageContaining("at least 1000");
+        assertThatThrownBy(() -> BenchCommand.parse(List.of("--orgs"))).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchCommand.parse(List.of("--queries", "x"))).hasMessageContaining("needs a number");
+        assertThatThrownBy(() -> BenchCommand.parse(List.of("extra"))).hasMessageContaining("unknown argument");
+    }
+}
