@@ -1,10 +1,10 @@
-// count-nodes: how many nodes the caller may see carry each label of the model.
-// Parameters: $labels (the model's labels, from GraphModel), $visible (the TLP words the caller may
-// see; no tlp: clear). Columns: label, count. Bounds: one label scan per label.
+// count-nodes: how many nodes carry each label of the model.
+// Everything: for a caller cleared for TLP:RED (the count store answers without reading a
+// property); other callers get the -visible variant.
+// Parameters: $labels (the model's labels, from GraphModel). Columns: label, count.
 UNWIND $labels AS label
 CALL (label) {
   MATCH (n:$(label))
-  WHERE coalesce(n.tlp, 'clear') IN $visible
   RETURN count(n) AS count
 }
 RETURN label, count
