@@ -34,8 +34,8 @@ class EntityService {
     private final String get;
     private final String countNodes;
     private final String countRelationships;
-    private final String countVisibleNodes;
-    private final String countVisibleRelationships;
+    private final String countHiddenNodes;
+    private final String countHiddenRelationships;
 
     EntityService(Graph graph) {
         this.graph = graph;
@@ -44,8 +44,8 @@ class EntityService {
         this.get = graph.statement("entity/get");
         this.countNodes = graph.statement("entity/count-nodes");
         this.countRelationships = graph.statement("entity/count-relationships");
-        this.countVisibleNodes = graph.statement("entity/count-nodes-visible");
-        this.countVisibleRelationships = graph.statement("entity/count-relationships-visible");
+        this.countHiddenNodes = graph.statement("entity/count-hidden-nodes");
+        this.countHiddenRelationships = graph.statement("entity/count-hidden-relationships");
     }
 
     EntityViews.SearchResult search(String q, String type, int limit, Tlp clearance) {
@@ -94,20 +94,26 @@ class EntityService {
     }
 
     /**
-     * Counts of what the caller may see: nodes at or below the clearance, relationships whose ends are
-     * too. TLP:RED sees everything, so its counts come from the count store without reading a property.
+     * Counts of what the caller may see: nodes at or below the clearance, relationships at or below it
+     * whose ends are too. Totals come from the count store; below TLP:RED what lies above the clearance
+     * is counted through the tlp indexes and subtracted, so the cost follows the marked elements only.
      */
     EntityViews.Stats stats(Tlp clearance) {
         var visible = clearance.atOrBelow();
-        boolean everything = clearance == Tlp.RED;
         var labels = Arrays.stream(NodeType.values()).map(Enum::name).collect(Collectors.toList());
         Arrays.stream(ExtraLabel.values()).map(Enum::name).forEach(labels::add);
         var types = Arrays.stream(RelType.values()).map(Enum::name).toList();
         return graph.readTransaction(tx -> {
             Map<String, Long> nodes = new LinkedHashMap<>();
-            tx.run(everything ? countNodes : countVisibleNodes, Map.of("labels", labels, "visible", visible)).forEachRemaining(r -> nodes.put(r.get("label").asString(), r.get("count").asLong()));
+            tx.run(countNodes, Map.of("labels", labels)).forEachRemaining(r -> nodes.put(r.get("label").asString(), r.get("count").asLong()));
             Map<String, Long> rels = new LinkedHashMap<>();
-            tx.run(everything ? countRelationships : countVisibleRelationships, Map.of("types", types, "visible", visible)).forEachRemaining(r -> rels.put(r.get("type").asString(), r.get("count").asLong()));
+            tx.run(countRelationships, Map.of("types", types)).forEachRemaining(r -> rels.put(r.get("type").asString(), r.get("count").asLong()));
+            if (clearance != Tlp.RED) {
+                tx.run(countHiddenNodes, Map.of("visible", visible))
+                        .forEachRemaining(r -> nodes.computeIfPresent(r.get("label").asString(), (k, n) -> n - r.get("count").asLong()));
+                tx.run(countHiddenRelationships, Map.of("types", types, "visible", visible))
+                        .forEachRemaining(r -> rels.computeIfPresent(r.get("type").asString(), (k, n) -> n - r.get("count").asLong()));
+            }
             return new EntityViews.Stats(nodes, rels);
         });
     }

@@ -51,6 +51,13 @@ public final class Graph {
         }
     }
 
+    /** A read an import makes before it writes: it grows with the file, so it has the import timeout. */
+    public List<Record> importRead(String statement, Map<String, Object> parameters) {
+        try (Session session = session()) {
+            return session.executeRead(tx -> tx.run(statement, parameters).list(), importConfig);
+        }
+    }
+
     /** One write transaction with the (longer) import timeout; retried by the driver on transient errors. */
     public <T> T writeTransaction(TransactionCallback<T> work) {
         try (Session session = session()) {

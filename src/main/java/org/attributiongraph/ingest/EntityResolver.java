@@ -124,7 +124,7 @@ final class EntityResolver {
                 countries.add(iso);
             }
         }
-        return graph.read(candidates, Map.of("label", label.name(), "names", List.copyOf(names),
+        return graph.importRead(candidates, Map.of("label", label.name(), "names", List.copyOf(names),
                         "externalIds", List.copyOf(externalIds), "countries", List.copyOf(countries)))
                 .stream()
                 .map(r -> new Candidate(r.get("id").asString(),

@@ -121,7 +121,7 @@ public class ImportService {
         List<String> ask = new ArrayList<>(wanted);
         ask.addAll(defined);
         Set<String> found = new HashSet<>();
-        graph.read(existingIds, Map.of("ids", ask)).forEach(r -> found.add(r.get("id").asString()));
+        graph.importRead(existingIds, Map.of("ids", ask)).forEach(r -> found.add(r.get("id").asString()));
         List<Problem> missing = wanted.stream().filter(id -> !found.contains(id))
                 .map(id -> new Problem(file, null, null, "a relationship refers to " + id + ", which is neither in this file nor in the graph"))
                 .toList();
