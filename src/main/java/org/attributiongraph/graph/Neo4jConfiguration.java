@@ -1,5 +1,7 @@
 package org.attributiongraph.graph;
 
+import java.util.concurrent.TimeUnit;
+
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -37,9 +39,17 @@ class Neo4jConfiguration {
             uri = properties.uri();
             auth = AuthTokens.basic(properties.username(), properties.password());
         }
+        long timeout = properties.queryTimeout().toMillis();
+        // When the server is gone a request must fail within about the query timeout (503), not
+        // hang: connecting, waiting for a pooled connection and retrying are all bounded by it.
+        // Idle connections are checked before reuse, so a restarted server is picked up at once.
         var config = Config.builder()
                 .withUserAgent("attribution-graph")
                 .withMaxConnectionPoolSize(32)
+                .withConnectionTimeout(Math.min(timeout, 5_000), TimeUnit.MILLISECONDS)
+                .withConnectionAcquisitionTimeout(timeout, TimeUnit.MILLISECONDS)
+                .withMaxTransactionRetryTime(timeout, TimeUnit.MILLISECONDS)
+                .withConnectionLivenessCheckTimeout(30, TimeUnit.SECONDS)
                 .build();
         return GraphDatabase.driver(uri, auth, config);
     }
