@@ -21,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(GraphProperties.class)
 class Neo4jConfiguration {
 
+    /** How long the driver retries a transaction that failed transiently (server unreachable, leader switch). */
+    static final long MAX_RETRY_MILLIS = 5_000;
+
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedCondition.class)
     EmbeddedNeo4j embeddedNeo4j(GraphProperties properties) {
@@ -40,15 +43,15 @@ class Neo4jConfiguration {
             auth = AuthTokens.basic(properties.username(), properties.password());
         }
         long timeout = properties.queryTimeout().toMillis();
-        // When the server is gone a request must fail within about the query timeout (503), not
-        // hang: connecting, waiting for a pooled connection and retrying are all bounded by it.
+        // When the server is gone a request must fail soon (503), not hang: connecting and retrying
+        // are capped at a few seconds, waiting for a free pooled connection at the query timeout.
         // Idle connections are checked before reuse, so a restarted server is picked up at once.
         var config = Config.builder()
                 .withUserAgent("attribution-graph")
                 .withMaxConnectionPoolSize(32)
                 .withConnectionTimeout(Math.min(timeout, 5_000), TimeUnit.MILLISECONDS)
                 .withConnectionAcquisitionTimeout(timeout, TimeUnit.MILLISECONDS)
-                .withMaxTransactionRetryTime(timeout, TimeUnit.MILLISECONDS)
+                .withMaxTransactionRetryTime(Math.min(timeout, MAX_RETRY_MILLIS), TimeUnit.MILLISECONDS)
                 .withConnectionLivenessCheckTimeout(30, TimeUnit.SECONDS)
                 .build();
         return GraphDatabase.driver(uri, auth, config);

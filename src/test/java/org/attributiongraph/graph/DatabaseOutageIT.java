@@ -33,10 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 class DatabaseOutageIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Long enough for a cold chain query on a busy 2-core machine; it also bounds the driver's retries. */
-    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(8);
-    /** A request may take the query timeout (retries included) plus this, and no more. */
-    private static final Duration MARGIN = Duration.ofSeconds(7);
+    /** Long enough for a cold chain query on a busy 2-core machine. */
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
+    /** While the database is down a request may take the driver's retries plus this margin, and no more. */
+    private static final Duration BOUND = Duration.ofMillis(Neo4jConfiguration.MAX_RETRY_MILLIS).plusSeconds(10);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
@@ -103,7 +103,7 @@ class DatabaseOutageIT {
             Map<String, String> before = new LinkedHashMap<>();
             for (var read : reads.entrySet()) {
                 var answer = get(read.getKey());
-                assertThat(answer.status()).as(read.getKey()).isEqualTo(200);
+                assertThat(answer.status()).as(read.getKey() + ": " + answer.body()).isEqualTo(200);
                 assertThat(answer.body()).as(read.getKey()).contains(read.getValue());
                 before.put(read.getKey(), answer.body());
             }
@@ -127,7 +127,7 @@ class DatabaseOutageIT {
             }
             var down = get("/actuator/health");
             assertThat(down.status()).isEqualTo(503);
-            assertThat(down.took()).isLessThan(QUERY_TIMEOUT.plus(MARGIN));
+            assertThat(down.took()).isLessThan(BOUND);
             assertThat(down.json().get("status").asString()).isEqualTo("DOWN");
             assertThat(down.json().at("/components/neo4j/status").asString()).isEqualTo("DOWN");
 
@@ -142,7 +142,7 @@ class DatabaseOutageIT {
             assertThat(health.json().get("status").asString()).isEqualTo("UP");
             for (var read : before.entrySet()) {
                 var answer = get(read.getKey());
-                assertThat(answer.status()).as(read.getKey()).isEqualTo(200);
+                assertThat(answer.status()).as(read.getKey() + ": " + answer.body()).isEqualTo(200);
                 assertThat(answer.body()).as(read.getKey()).isEqualTo(read.getValue());
             }
             var again = importCase(mini);
@@ -160,6 +160,6 @@ class DatabaseOutageIT {
         assertThat(answer.contentType()).as(what).startsWith("application/problem+json");
         assertThat(answer.json().get("title").asString()).as(what).isEqualTo("Graph database unavailable");
         assertThat(answer.json().get("status").asInt()).as(what).isEqualTo(503);
-        assertThat(answer.took()).as(what + " took " + answer.took()).isLessThan(QUERY_TIMEOUT.plus(MARGIN));
+        assertThat(answer.took()).as(what + " took " + answer.took()).isLessThan(BOUND);
     }
 }

@@ -76,7 +76,7 @@ class CrashRecoveryIT {
     private static String runToEnd(ProcessBuilder builder) throws Exception {
         Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(out).isZero();
         return out;
     }
@@ -176,7 +176,7 @@ class CrashRecoveryIT {
         long started = System.nanoTime();
         Process process = importCommand(killed, csv, mini).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         // One batch of 10,000 rows written inside the file's transaction, the rest still to come.
-        String progress = progressReaches(process.getErrorStream(), GraphWriter.BATCH_SIZE).get(3, TimeUnit.MINUTES);
+        String progress = progressReaches(process.getErrorStream(), GraphWriter.BATCH_SIZE).get(10, TimeUnit.MINUTES);
         process.destroyForcibly();
         assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
