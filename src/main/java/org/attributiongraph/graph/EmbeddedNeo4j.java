@@ -37,8 +37,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     public static EmbeddedNeo4j start(Path home, String pageCache) {
+        return start(home, pageCache, 0);
+    }
+
+    /** With {@code boltPort} 0 the port is chosen at random; a fixed one lets a server come back where its clients expect it. */
+    public static EmbeddedNeo4j start(Path home, String pageCache, int boltPort) {
         long started = System.nanoTime();
-        Path conf = writeConfig(home, pageCache);
+        Path conf = writeConfig(home, pageCache, boltPort);
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
                 .loadPropertiesFromFile(conf)
                 .build();
@@ -53,11 +58,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     /** Settings are written to a file because some of them live in modules with no public constants. */
-    private static Path writeConfig(Path home, String pageCache) {
+    private static Path writeConfig(Path home, String pageCache, int boltPort) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.bolt.enabled", "true");
-        settings.put("server.bolt.listen_address", "127.0.0.1:0");
-        settings.put("server.bolt.advertised_address", "127.0.0.1:0");
+        settings.put("server.bolt.listen_address", "127.0.0.1:" + boltPort);
+        settings.put("server.bolt.advertised_address", "127.0.0.1:" + boltPort);
         settings.put("server.bolt.tls_level", "DISABLED");
         settings.put("server.http.enabled", "false");
         settings.put("server.https.enabled", "false");

@@ -1,5 +1,7 @@
 package org.attributiongraph.graph;
 
+import java.util.concurrent.TimeUnit;
+
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -19,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(GraphProperties.class)
 class Neo4jConfiguration {
 
+    /** How long the driver retries a transaction that failed transiently (server unreachable, leader switch). */
+    static final long MAX_RETRY_MILLIS = 5_000;
+
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedCondition.class)
     EmbeddedNeo4j embeddedNeo4j(GraphProperties properties) {
@@ -37,9 +42,17 @@ class Neo4jConfiguration {
             uri = properties.uri();
             auth = AuthTokens.basic(properties.username(), properties.password());
         }
+        long timeout = properties.queryTimeout().toMillis();
+        // When the server is gone a request must fail soon (503), not hang: connecting and retrying
+        // are capped at a few seconds, waiting for a free pooled connection at the query timeout.
+        // Idle connections are checked before reuse, so a restarted server is picked up at once.
         var config = Config.builder()
                 .withUserAgent("attribution-graph")
                 .withMaxConnectionPoolSize(32)
+                .withConnectionTimeout(Math.min(timeout, 5_000), TimeUnit.MILLISECONDS)
+                .withConnectionAcquisitionTimeout(timeout, TimeUnit.MILLISECONDS)
+                .withMaxTransactionRetryTime(Math.min(timeout, MAX_RETRY_MILLIS), TimeUnit.MILLISECONDS)
+                .withConnectionLivenessCheckTimeout(30, TimeUnit.SECONDS)
                 .build();
         return GraphDatabase.driver(uri, auth, config);
     }
