@@ -33,7 +33,7 @@ public abstract class IntegrationTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     /** Fixed test keys (role, clearance); the helpers below send {@link #ADMIN_KEY} unless told otherwise. */
-    protected static final String ADMIN_KEY = "it-admin-key-red";
+    public static final String ADMIN_KEY = "it-admin-key-red";
     protected static final String ANALYST_KEY = "it-analyst-key-amber";
     protected static final String READER_KEY = "it-reader-key-green";
     private static final String[][] KEYS = {

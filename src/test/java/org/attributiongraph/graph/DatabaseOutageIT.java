@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.attributiongraph.AttributionGraphApplication;
 import org.attributiongraph.Fixtures;
+import org.attributiongraph.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +53,8 @@ class DatabaseOutageIT {
     private Answer send(HttpRequest.Builder request) throws Exception {
         long started = System.nanoTime();
         // The client's own limit only guards the build against a hung request; the assertions use the measured time.
-        var response = client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        var response = client.send(request.header("X-API-Key", IntegrationTest.ADMIN_KEY).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
@@ -81,10 +85,12 @@ class DatabaseOutageIT {
         Path store = home.resolve("neo4j");
         int port = Neo4jServerProcess.freePort();
         Process neo4j = Neo4jServerProcess.start(store, port);
-        try (var app = new SpringApplicationBuilder(AttributionGraphApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--graph.uri=bolt://127.0.0.1:" + port, "--graph.password=unused-auth-is-off",
                 "--graph.data-dir=" + home.resolve("app"), "--graph.query-timeout=" + QUERY_TIMEOUT.toSeconds() + "s",
-                "--server.port=0")) {
+                "--server.port=0"));
+        arguments.addAll(IntegrationTest.keyArguments());
+        try (var app = new SpringApplicationBuilder(AttributionGraphApplication.class).run(arguments.toArray(String[]::new))) {
             base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             byte[] mini = Fixtures.caseFile("mini.case.json");
             var imported = importCase(mini);

@@ -29,7 +29,7 @@ class LoadClientIT extends IntegrationTest {
         }
         Path file = Files.writeString(work.resolve("load-test-clients.csv"), csv);
 
-        var options = new LoadClient.Options(URI.create("http://127.0.0.1:" + port), System.getenv("GRAPH_API_KEY"), 4,
+        var options = new LoadClient.Options(URI.create("http://127.0.0.1:" + port), ADMIN_KEY, 4,
                 Duration.ofSeconds(5), file, "msp-clients", 5);
         var report = LoadClient.run(options);
 
