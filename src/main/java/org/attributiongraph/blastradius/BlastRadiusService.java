@@ -80,6 +80,7 @@ public class BlastRadiusService {
     }
 
     private Value head(TransactionContext tx, String id) {
+        BadRequestException.requireId("id", id);
         var rows = tx.run(entitySummary, Map.of("id", id)).list();
         if (rows.isEmpty()) {
             throw new NotFoundException("No entity with id " + id);

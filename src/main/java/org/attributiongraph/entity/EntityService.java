@@ -63,6 +63,7 @@ class EntityService {
     }
 
     EntityViews.Entity entity(String id) {
+        BadRequestException.requireId("id", id);
         var record = graph.read(get, Map.of("id", id, "limit", NEIGHBOURS_SHOWN), r -> r);
         if (record == null) {
             throw new NotFoundException("No entity with id " + id);

@@ -89,6 +89,7 @@ class GraphViewController {
         if (depth < 1 || depth > 2) {
             throw new BadRequestException("depth of a neighbourhood must be 1 or 2");
         }
+        BadRequestException.requireId("id", id);
         NodeRef start = graph.read(entitySummary, Map.of("id", id), r -> NodeRef.of(r.get("node")));
         if (start == null) {
             throw new NotFoundException("No entity with id " + id);
