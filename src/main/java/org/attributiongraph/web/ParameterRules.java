@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.format.FormatterRegistry;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,25 +21,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class ParameterRules implements WebMvcConfigurer, HandlerInterceptor {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,10}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/**");
-    }
-
-    /** Added last, so it is the converter Spring picks for text to whole number; the failure becomes a 400 naming the parameter. */
-    @Override
-    public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, Integer.class, ParameterRules::decimal);
-    }
-
-    static Integer decimal(String text) {
-        String digits = text.strip();
-        if (!DECIMAL.matcher(digits).matches()) {
-            throw new NumberFormatException("not a decimal whole number");
-        }
-        return Integer.valueOf(digits);
     }
 
     @Override
@@ -48,6 +36,26 @@ class ParameterRules implements WebMvcConfigurer, HandlerInterceptor {
                         + " times; give it once");
             }
         });
+        if (handler instanceof HandlerMethod method) {
+            for (MethodParameter parameter : method.getMethodParameters()) {
+                checkDecimal(request, parameter);
+            }
+        }
         return true;
+    }
+
+    /** An empty value leaves the parameter's default, as Spring has it; anything else must be decimal digits. */
+    private static void checkDecimal(HttpServletRequest request, MethodParameter parameter) {
+        RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
+        Class<?> type = parameter.getParameterType();
+        if (annotation == null || type != int.class && type != Integer.class) {
+            return;
+        }
+        String name = annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name();
+        String value = name == null ? null : request.getParameter(name);
+        if (value != null && !value.isEmpty() && !DECIMAL.matcher(value).matches()) {
+            throw new BadRequestException(name + " must be a whole number written in decimal digits; got \""
+                    + ProblemHandler.shortened(value) + "\"");
+        }
     }
 }

@@ -130,7 +130,8 @@ class HostileUploadsIT extends IntegrationTest {
                 broken.put("row too long", (seed + lines[1] + ",extra,cells\n").getBytes(StandardCharsets.UTF_8));
                 broken.put("row too short", (seed + "x,y\n").getBytes(StandardCharsets.UTF_8));
                 broken.put("open quote", (seed + "\"never closed," + lines[1]).getBytes(StandardCharsets.UTF_8));
-                broken.put("NUL in a cell", seed.replace("Hostile Seed", "Hostile\u0000Seed").getBytes(StandardCharsets.UTF_8));
+                broken.put("NUL in a cell", seed.replace("Hostile Seed", "Hostile\u0000Seed").replace("Seen", "Se\u0000en")
+                        .getBytes(StandardCharsets.UTF_8));
                 broken.put("header duplicated column", (lines[0] + "," + lines[0].split(",")[0] + "\n" + lines[1] + ",x\n")
                         .getBytes(StandardCharsets.UTF_8));
                 broken.put("bad date", seed.replace("2016-03-01", "2016-02-30").replace("2015-01-01", "yesterday").replace("2015-06-01", "2015-13-45")
@@ -203,7 +204,7 @@ class HostileUploadsIT extends IntegrationTest {
             checkProblem(soft, "multipart file name " + name, response, 400);
             soft.assertThat(response.body().path("detail").asString()).contains("multipart file name");
         }
-        for (String name : List.of("') MATCH (n) DETACH DELETE n //", "`x`", "../../../../etc/passwd", "<script>x</script>.json", "名前.json")) {
+        for (String name : List.of("') MATCH (n) DETACH DELETE n //", "`x`", "../../../../etc/passwd", "<script>x</script>.json")) {
             filesTried++;
             var response = upload("case", name, "{}".getBytes(StandardCharsets.UTF_8));
             checkRefused(soft, "file name " + name, response, name);
