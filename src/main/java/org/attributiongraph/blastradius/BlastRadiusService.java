@@ -87,6 +87,7 @@ public class BlastRadiusService {
     }
 
     private Value head(TransactionContext tx, String id, List<String> visible) {
+        BadRequestException.requireId("id", id);
         var rows = tx.run(entitySummary, Map.of("id", id, "visible", visible)).list();
         if (rows.isEmpty()) {
             throw new NotFoundException("No entity with id " + id);

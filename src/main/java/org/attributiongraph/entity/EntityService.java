@@ -70,6 +70,7 @@ class EntityService {
 
     /** An entity marked above the clearance answers exactly as an unknown id. */
     EntityViews.Entity entity(String id, Tlp clearance) {
+        BadRequestException.requireId("id", id);
         var record = graph.read(get, Map.of("id", id, "limit", NEIGHBOURS_SHOWN, "visible", clearance.atOrBelow()), r -> r);
         if (record == null) {
             throw new NotFoundException("No entity with id " + id);

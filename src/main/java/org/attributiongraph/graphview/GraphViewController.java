@@ -95,6 +95,7 @@ class GraphViewController {
         if (depth < 1 || depth > 2) {
             throw new BadRequestException("depth of a neighbourhood must be 1 or 2");
         }
+        BadRequestException.requireId("id", id);
         var visible = clearance.atOrBelow();
         NodeRef start = graph.read(entitySummary, Map.of("id", id, "visible", visible), r -> NodeRef.of(r.get("node")));
         if (start == null) {

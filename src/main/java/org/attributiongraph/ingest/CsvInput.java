@@ -61,6 +61,14 @@ final class CsvInput {
                 if (record.size() == 1 && record.get(0).isEmpty()) {
                     continue;
                 }
+                String bad = badCell(record);
+                if (bad != null) {
+                    problems.add(problem(file, start, null, bad));
+                    if (fields < 0) {
+                        return;
+                    }
+                    continue;
+                }
                 if (fields < 0) {
                     if (!header.test(record)) {
                         return;
@@ -84,6 +92,17 @@ final class CsvInput {
                 problems.add(problem(file, line, null, "not valid CSV: " + cause.getMessage()));
             }
         }
+    }
+
+    /** What is wrong with the first cell holding a character no field may hold (see {@link Text}), or null. */
+    private static String badCell(CSVRecord record) {
+        for (int i = 0; i < record.size(); i++) {
+            String bad = Text.badCharacter(record.get(i));
+            if (bad != null) {
+                return "field " + (i + 1) + " holds " + bad + ", which no field may hold";
+            }
+        }
+        return null;
     }
 
     /** The line of the first byte sequence that is not UTF-8 (the reader decodes ahead of the parser, so it cannot tell). */

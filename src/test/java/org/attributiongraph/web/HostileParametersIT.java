@@ -49,7 +49,7 @@ class HostileParametersIT extends IntegrationTest {
             "%00",
             "<script>alert(1)</script>");
     static final List<String> NOT_NUMBERS = List.of("abc", "1e99", "NaN", "Infinity", "1.5", "0x10", "99999999999999999999",
-            "2147483648", "-2147483649", " ", "1;2", "--1");
+            "2147483648", "-2147483649", " ", "1;2", "--1", "#10", "1_000", "٣");
     static final List<String> BAD_DATES = List.of("2026-13-45", "yesterday", "2026-02-30", "20260101", "2026-1-1", "-1",
             "2026-01-01T00:00:00Z");
 
@@ -91,8 +91,11 @@ class HostileParametersIT extends IntegrationTest {
     record Endpoint(String path, Map<String, String> valid, List<Param> params) {
     }
 
-    record Outcome(String request, int status, String contentType, JsonNode body) {
+    record Outcome(String request, int status, String contentType, JsonNode body, boolean tooLong) {
     }
+
+    /** Tomcat's limit on the request line and headers (server.max-http-request-header-size). */
+    static final int MAX_REQUEST_LINE = 8 * 1024;
 
     private static int inputsTried;
     private static int serverErrors;
@@ -121,8 +124,8 @@ class HostileParametersIT extends IntegrationTest {
     private List<Endpoint> endpoints() {
         Param maxHops = Param.number("maxHops", "0", "9", "-1");
         Param minConfidence = Param.number("minConfidence", "-1", "101");
-        Param format = Param.word("format", "STIX;graphml", "xml", "stix2", "");
-        Param maxTlp = Param.word("maxTlp", "white", "amber strict strict", "TLP:RED", "0");
+        Param format = Param.word("format", "STIX;graphml", "xml", "stix2", "csv.zip");
+        Param maxTlp = Param.word("maxTlp", "white", "amber strict strict", "TLP:REDDER", "0");
         return List.of(
                 new Endpoint("/api/entities", map("q", "APT10", "type", "ThreatGroup", "limit", "5"),
                         List.of(Param.text("q"), Param.word("type", "Entity", "ImportRun", "threat group", "Thing"),
@@ -256,7 +259,10 @@ class HostileParametersIT extends IntegrationTest {
             return;
         }
         checkProblem(soft, outcome, param.kind() == Kind.ID ? -1 : 400);
-        if (param.kind() != Kind.ID) {
+        if (outcome.tooLong()) {
+            // Over Tomcat's 8 KB request line the request never reaches the application: a problem all the same.
+            soft.assertThat(outcome.body().path("detail").asString()).as(outcome.request()).contains("too large");
+        } else if (param.kind() != Kind.ID) {
             soft.assertThat(outcome.body().path("detail").asString()).as("detail of " + outcome.request()).contains(param.name());
         }
     }
@@ -297,7 +303,7 @@ class HostileParametersIT extends IntegrationTest {
         inputsTried++;
         var response = send(HttpRequest.newBuilder(uri(request)).GET().build());
         String shown = request.length() > 200 ? request.substring(0, 200) + "..." : request;
-        return new Outcome(shown, response.status(), response.contentType(), response.body());
+        return new Outcome(shown, response.status(), response.contentType(), response.body(), request.length() > MAX_REQUEST_LINE);
     }
 
     private void assertUnchanged(GraphFingerprint before) {
