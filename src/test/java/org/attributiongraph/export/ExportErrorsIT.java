@@ -27,7 +27,7 @@ class ExportErrorsIT extends ExportIntegrationTest {
             "/api/export?root=ROOT&format=xml | format must be one of stix, graphml, csv, cytoscape",
             "/api/export?root=ROOT&format=stix&depth=0 | depth must be between 1 and 3",
             "/api/export?root=ROOT&format=stix&depth=9 | depth must be between 1 and 3",
-            "/api/export?root=ROOT&format=stix&depth=two | Parameter 'depth' has an invalid value",
+            "/api/export?root=ROOT&format=stix&depth=two | depth must be a whole number written in decimal digits; got \"two\"",
             "/api/export?root=ROOT&format=stix&maxTlp=purple | maxTlp must be one of clear, green, amber, amber+strict, red",
             "/api/export?format=stix | Required parameter 'root' is not present.",
             "/api/export/chain?from=GROUP&format=stix&maxHops=9 | maxHops must be between 1 and 8",
