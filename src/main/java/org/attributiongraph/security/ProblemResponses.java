@@ -14,13 +14,16 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 as the same RFC 9457 problem documents {@code web/ProblemHandler} writes; they are
+ * 401, 403 and the firewall's 400 (an encoded slash, percent or line break, a semicolon, an empty
+ * path segment) as the same RFC 9457 problem documents {@code web/ProblemHandler} writes; they are
  * decided in the security filters, before any controller, so they are written here.
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,6 +41,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         String role = authentication instanceof ApiKeyAuthentication key && key.caller() != null ? key.caller().role().word() : "this";
         write(request, response, HttpStatus.FORBIDDEN, "The " + role + " role may not " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, "The request path or its headers hold characters this service refuses: " + e.getMessage());
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail) throws IOException {

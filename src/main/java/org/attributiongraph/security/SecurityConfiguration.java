@@ -51,8 +51,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
-        var problems = new ProblemResponses();
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemResponses problems) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
