@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.attributiongraph.graph.Graph;
-import org.attributiongraph.graph.GraphModel.ExtraLabel;
 import org.attributiongraph.graph.GraphModel.RelType;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
@@ -50,9 +48,6 @@ final class GraphWriter {
         long done = 0;
         Map<List<String>, List<Map<String, Object>>> nodesByLabels = new LinkedHashMap<>();
         for (NodeRecord node : batch.nodes()) {
-            var labels = new TreeSet<String>();
-            labels.add(node.type().name());
-            node.extraLabels().stream().map(ExtraLabel::name).forEach(labels::add);
             Map<String, Object> row = new HashMap<>();
             row.put("id", node.id());
             Map<String, Object> props = new HashMap<>(node.props());
@@ -62,7 +57,7 @@ final class GraphWriter {
             row.put("aliases", distinct(node.aliases()));
             row.put("external_ids", distinct(node.externalIds()));
             row.put("names", node.names());
-            nodesByLabels.computeIfAbsent(List.copyOf(labels), k -> new ArrayList<>()).add(row);
+            nodesByLabels.computeIfAbsent(node.labels(), k -> new ArrayList<>()).add(row);
         }
         long nodesCreated = 0;
         for (var group : nodesByLabels.entrySet()) {

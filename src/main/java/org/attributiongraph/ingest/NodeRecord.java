@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.attributiongraph.graph.GraphModel.ExtraLabel;
 import org.attributiongraph.graph.GraphModel.NodeType;
@@ -19,6 +20,14 @@ record NodeRecord(String id, NodeType type, Set<ExtraLabel> extraLabels, Map<Str
 
     String name() {
         return (String) props.get("name");
+    }
+
+    /** Its labels, sorted: the writers group rows by this set, one statement per set. */
+    List<String> labels() {
+        var labels = new TreeSet<String>();
+        labels.add(type.name());
+        extraLabels.stream().map(ExtraLabel::name).forEach(labels::add);
+        return List.copyOf(labels);
     }
 
     /** The name and aliases, normalised: what entity resolution matches on. */

@@ -12,10 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
-import org.attributiongraph.graph.GraphModel.ExtraLabel;
 
 /**
  * The synthetic ecosystem as input for the benchmark: once as files the import pipeline reads
@@ -86,13 +84,10 @@ public final class SyntheticInput {
         new SyntheticEcosystem(orgs, seed).generate(batch -> {
             Map<List<String>, List<Map<String, Object>>> byLabels = new LinkedHashMap<>();
             for (NodeRecord node : batch.nodes()) {
-                var labels = new TreeSet<String>();
-                labels.add(node.type().name());
-                node.extraLabels().stream().map(ExtraLabel::name).forEach(labels::add);
                 Map<String, Object> row = new HashMap<>();
                 row.put("id", node.id());
                 row.put("props", node.props());
-                byLabels.computeIfAbsent(List.copyOf(labels), k -> new ArrayList<>()).add(row);
+                byLabels.computeIfAbsent(node.labels(), k -> new ArrayList<>()).add(row);
             }
             byLabels.forEach((labels, rows) -> sink.accept(new Rows(labels, null, rows)));
             Map<String, List<Map<String, Object>>> byType = new LinkedHashMap<>();
