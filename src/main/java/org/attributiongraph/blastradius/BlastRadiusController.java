@@ -1,8 +1,12 @@
 package org.attributiongraph.blastradius;
 
+import java.util.Locale;
+
 import org.attributiongraph.security.Caller;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,8 +25,11 @@ class BlastRadiusController {
                             @RequestParam(defaultValue = "2") int depth,
                             @RequestParam(defaultValue = "0") int offset,
                             @RequestParam(defaultValue = "100") int limit,
+                            @RequestHeader(name = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl,
                             Caller caller) {
-        return service.blastRadius(id, depth, offset, limit, caller.clearance());
+        // "Cache-Control: no-cache" asks for the radius to be computed again, as HTTP has it.
+        boolean fresh = cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
+        return service.blastRadius(id, depth, offset, limit, caller.clearance(), fresh);
     }
 
     @GetMapping("/api/organizations/{id}/exposure")

@@ -1,15 +1,15 @@
 package org.attributiongraph.blastradius;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.graph.GraphModel.Tlp;
 import org.attributiongraph.web.BadRequestException;
 import org.attributiongraph.web.NotFoundException;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
@@ -19,29 +19,42 @@ public class BlastRadiusService {
 
     static final int MAX_DEPTH = 4;
     static final int MAX_LIMIT = 1000;
+    /** The radius statement's depth cap, replaced by the asked depth. */
+    private static final String DEEPEST = "SERVES*1.." + MAX_DEPTH;
 
     private final Graph graph;
-    private final String summary;
-    private final String clients;
+    private final Map<Integer, String> radiusByDepth = new HashMap<>();
     private final String threatGroups;
     private final String exposure;
     private final String entitySummary;
+    private final RadiusCache cache;
 
-    BlastRadiusService(Graph graph) {
+    BlastRadiusService(Graph graph, @org.springframework.beans.factory.annotation.Value("${graph.blast-radius.cache-clients:500000}") long cacheClients) {
         this.graph = graph;
-        this.summary = graph.statement("blastradius/summary");
-        this.clients = graph.statement("blastradius/clients");
+        String radius = graph.statement("blastradius/radius");
+        if (radius.split(Pattern.quote(DEEPEST), -1).length != 2) {
+            throw new IllegalStateException("cypher/blastradius/radius.cypher must contain " + DEEPEST + " exactly once");
+        }
+        for (int depth = 1; depth <= MAX_DEPTH; depth++) {
+            radiusByDepth.put(depth, radius.replace(DEEPEST, "SERVES*1.." + depth));
+        }
         this.threatGroups = graph.statement("blastradius/threat-groups");
         this.exposure = graph.statement("blastradius/exposure");
         this.entitySummary = graph.statement("entity/summary");
+        this.cache = new RadiusCache(cacheClients);
+    }
+
+    public BlastRadius blastRadius(String id, int depth, int offset, int limit, Tlp clearance) {
+        return blastRadius(id, depth, offset, limit, clearance, false);
     }
 
     /**
      * Checks its parameters itself (400 on bad ones), so every caller gets the same bounds. A provider
      * above {@code clearance} is not found; clients, counts and groups cover only visible nodes
-     * reached through visible relationships.
+     * reached through visible relationships. The whole radius is computed once per graph version and
+     * clearance and kept; {@code fresh} computes it again regardless.
      */
-    public BlastRadius blastRadius(String id, int depth, int offset, int limit, Tlp clearance) {
+    public BlastRadius blastRadius(String id, int depth, int offset, int limit, Tlp clearance, boolean fresh) {
         checkDepth(depth);
         if (offset < 0) {
             throw new BadRequestException("offset must not be negative");
@@ -49,6 +62,13 @@ public class BlastRadiusService {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
         }
+        BadRequestException.requireId("id", id);
+        long version = graph.version();
+        return cache.get(new RadiusCache.Key(id, depth, clearance), version, fresh, () -> radius(id, depth, clearance))
+                .page(depth, offset, limit);
+    }
+
+    private Radius radius(String id, int depth, Tlp clearance) {
         var visible = clearance.atOrBelow();
         return graph.readTransaction(tx -> {
             var msp = head(tx, id, visible);
@@ -56,17 +76,13 @@ public class BlastRadiusService {
                 throw new NotFoundException("No managed service provider with id " + id + " (" + msp.get("name").asString(null)
                         + " is not labelled MSP)");
             }
-            Map<String, Object> params = Map.of("id", id, "depth", depth, "visible", visible);
-            Record totals = tx.run(summary, params).single();
-            var page = tx.run(clients, Map.of("id", id, "depth", depth, "offset", offset, "limit", limit, "visible", visible))
+            Function<String, String> country = Radius.shared();
+            Function<List<String>, List<String>> sectors = Radius.shared();
+            var clients = tx.run(radiusByDepth.get(depth), Map.of("id", id, "depth", depth, "visible", visible))
                     .list(r -> new BlastRadius.Client(r.get("id").asString(), r.get("name").asString(null), r.get("hops").asInt(),
-                            r.get("country").asString(null), r.get("sectors").asList(Value::asString)));
-            long count = totals.get("clientCount").asLong();
-            return new BlastRadius(ref(msp), depth, count,
-                    counts(totals.get("byHops"), "hops", v -> v.asInt()),
-                    counts(totals.get("byCountry"), "country", Value::asString),
-                    counts(totals.get("bySector"), "sector", Value::asString),
-                    page, offset, limit, offset + page.size() < count, groups(tx, id, depth, visible));
+                            country.apply(r.get("country").asString(null)),
+                            sectors.apply(r.get("sectors").asList(Value::asString).stream().sorted().toList())));
+            return Radius.of(ref(msp), clients, groups(tx, id, depth, visible));
         });
     }
 
@@ -103,15 +119,5 @@ public class BlastRadiusService {
 
     private static BlastRadius.Ref ref(Value node) {
         return new BlastRadius.Ref(node.get("id").asString(), node.get("name").asString(null));
-    }
-
-    private static <K> Map<K, Long> counts(Value list, String key, Function<Value, K> keyOf) {
-        Map<K, Long> counts = new LinkedHashMap<>();
-        list.asList(v -> v).forEach(v -> {
-            if (!v.get(key).isNull()) {
-                counts.put(keyOf.apply(v.get(key)), v.get("count").asLong());
-            }
-        });
-        return counts;
     }
 }

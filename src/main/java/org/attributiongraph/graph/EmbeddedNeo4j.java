@@ -13,7 +13,9 @@ import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.storageengine.api.TransactionIdStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +91,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the embedded Neo4j configuration under " + home, e);
         }
+    }
+
+    /** The id of the last transaction committed to the default database, by any client. */
+    public long lastCommittedTransaction() {
+        return ((GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)).getDependencyResolver()
+                .resolveDependency(TransactionIdStore.class).getLastCommittedTransactionId();
     }
 
     public String boltUri() {

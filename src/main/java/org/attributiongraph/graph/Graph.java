@@ -3,7 +3,9 @@ package org.attributiongraph.graph;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -23,12 +25,26 @@ public final class Graph {
     private final CypherCatalog catalog;
     private final TransactionConfig queryConfig;
     private final TransactionConfig importConfig;
+    private final LongSupplier storeVersion;
+    private final AtomicLong writes = new AtomicLong();
 
-    Graph(Driver driver, CypherCatalog catalog, Duration queryTimeout, Duration importTimeout) {
+    /** @param storeVersion the store's last committed transaction, where it can be read (in-process); else null */
+    Graph(Driver driver, CypherCatalog catalog, Duration queryTimeout, Duration importTimeout, LongSupplier storeVersion) {
         this.driver = driver;
         this.catalog = catalog;
         this.queryConfig = TransactionConfig.builder().withTimeout(queryTimeout).build();
         this.importConfig = TransactionConfig.builder().withTimeout(importTimeout).build();
+        this.storeVersion = storeVersion;
+    }
+
+    /**
+     * Moves whenever the graph may have changed; caches compare it before they answer. In-process it
+     * is the store's last committed transaction, so writes by any client over Bolt count. Against an
+     * external server (whose community edition does not report it) it counts this service's write
+     * transactions, and writes by other clients go unseen.
+     */
+    public long version() {
+        return storeVersion != null ? storeVersion.getAsLong() : writes.get();
     }
 
     /** The text of a named statement; call it in a constructor so a missing file fails at start-up. */
@@ -62,6 +78,8 @@ public final class Graph {
     public <T> T writeTransaction(TransactionCallback<T> work) {
         try (Session session = session()) {
             return session.executeWrite(work, importConfig);
+        } finally {
+            writes.incrementAndGet();
         }
     }
 

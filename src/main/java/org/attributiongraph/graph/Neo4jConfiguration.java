@@ -58,7 +58,9 @@ class Neo4jConfiguration {
     }
 
     @Bean
-    Graph graph(Driver driver, CypherCatalog catalog, GraphProperties properties) {
-        return new Graph(driver, catalog, properties.queryTimeout(), properties.importTimeout());
+    Graph graph(Driver driver, CypherCatalog catalog, GraphProperties properties, ObjectProvider<EmbeddedNeo4j> embedded) {
+        EmbeddedNeo4j neo4j = embedded.getIfAvailable();
+        return new Graph(driver, catalog, properties.queryTimeout(), properties.importTimeout(),
+                neo4j == null ? null : neo4j::lastCommittedTransaction);
     }
 }

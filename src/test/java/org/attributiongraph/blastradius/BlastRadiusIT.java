@@ -3,12 +3,16 @@ package org.attributiongraph.blastradius;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.attributiongraph.Fixtures.fixture;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.attributiongraph.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  * graph): P3 -> P1 -> {Alpha, Beta, P2}; P2 -> {Gamma, Delta, Alpha, P1}.
  */
 class BlastRadiusIT extends IntegrationTest {
+
+    @Autowired
+    Driver driver;
 
     private String p1;
 
@@ -67,6 +74,41 @@ class BlastRadiusIT extends IntegrationTest {
         assertThat(first.get("truncated").asBoolean()).isTrue();
         assertThat(clients(second)).containsExactly("Provider Two@1", "Delta Health@2");
         assertThat(first.get("clientCount").asLong()).isEqualTo(5);
+    }
+
+    /**
+     * The radius is kept between requests; any committed write, even one made over Bolt by another
+     * client, must show in the very next answer.
+     */
+    @Test
+    void aWriteByAnyClientShowsInTheNextAnswer() {
+        String path = "/api/msps/" + p1 + "/blast-radius?depth=1";
+        assertThat(clients(get(path).body())).containsExactly("Alpha Clinic@1", "Beta Bank@1", "Provider Two@1");
+        assertThat(clients(get(path).body())).containsExactly("Alpha Clinic@1", "Beta Bank@1", "Provider Two@1");
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (p:Entity {id: $p1})
+                    CREATE (p)-[:SERVES {confidence: 80}]->(:Entity:Organization {id: 'identity--cache-probe', name: 'Aardvark Probe'})
+                    """, Map.of("p1", p1)).consume());
+            var after = get(path).body();
+            assertThat(clients(after)).containsExactly("Aardvark Probe@1", "Alpha Clinic@1", "Beta Bank@1", "Provider Two@1");
+            assertThat(after.get("clientCount").asLong()).isEqualTo(4);
+        } finally {
+            try (var session = driver.session()) {
+                session.executeWrite(tx -> tx.run("MATCH (n:Entity {id: 'identity--cache-probe'}) DETACH DELETE n").consume());
+            }
+        }
+        assertThat(clients(get(path).body())).containsExactly("Alpha Clinic@1", "Beta Bank@1", "Provider Two@1");
+    }
+
+    @Test
+    void noCacheComputesTheSameAnswerAgain() {
+        String path = "/api/msps/" + p1 + "/blast-radius?depth=2";
+        var kept = get(path).body();
+        var fresh = send(HttpRequest.newBuilder(uri(path)).header("Cache-Control", "no-cache").GET().build());
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.body()).isEqualTo(kept);
+        assertThat(kept.get("clientCount").asLong()).isEqualTo(5);
     }
 
     @Test

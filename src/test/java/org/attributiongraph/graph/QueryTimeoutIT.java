@@ -31,7 +31,7 @@ class QueryTimeoutIT extends IntegrationTest {
 
     @Test
     void aQueryOverTheTimeoutFailsSoonAfterIt() {
-        var graph = new Graph(driver, catalog, TIMEOUT, Duration.ofMinutes(1));
+        var graph = new Graph(driver, catalog, TIMEOUT, Duration.ofMinutes(1), null);
         // Every triple of nodes, reading a property of each: far more than 300 ms of store reads on the shared test store,
         // and store reads are where Neo4j notices that a transaction was terminated.
         String slow = "MATCH (a) MATCH (b) MATCH (c) WHERE a.id < b.id AND b.id < c.id RETURN count(*) AS triples";
@@ -50,7 +50,7 @@ class QueryTimeoutIT extends IntegrationTest {
 
     @Test
     void aQueryWithinTheTimeoutAnswers() {
-        var graph = new Graph(driver, catalog, TIMEOUT, Duration.ofMinutes(1));
+        var graph = new Graph(driver, catalog, TIMEOUT, Duration.ofMinutes(1), null);
         int answer = graph.read("RETURN 41 + 1 AS answer", Map.of(), r -> r.get("answer").asInt());
         assertThat(answer).isEqualTo(42);
     }
