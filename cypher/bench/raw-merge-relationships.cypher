@@ -1,9 +1,9 @@
 // raw-merge-relationships: the benchmark's baseline for relationship ingest, written by hand: find
-// both ends by id, merge the relationship, set its confidence and sources.
-// Parameters: $type (a relationship type of the model, via the generator), $rows [{from, to, confidence, sources}].
+// both ends by id, merge the relationship, set its properties (the same ones the pipeline stores).
+// Parameters: $type (a relationship type of the model, via the generator), $rows [{from, to, props}].
 // Columns: none. Bounds: one batch of rows (the writer's batch size); index look-ups only.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:$($type)]->(b)
-SET r.confidence = row.confidence, r.sources = row.sources
+SET r += row.props

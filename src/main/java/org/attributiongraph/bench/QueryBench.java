@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.attributiongraph.blastradius.BlastRadiusService;
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.graph.GraphModel;
 import org.neo4j.driver.Driver;
@@ -26,22 +27,29 @@ import tools.jackson.databind.json.JsonMapper;
 final class QueryBench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_WARMUP_ROUNDS = 2_000;
     /** What the bench's requests may see: they carry no key, so they have the anonymous clearance (clear by default). */
     private static final List<String> ANONYMOUS = GraphModel.Tlp.CLEAR.atOrBelow();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    private final long warmupNanos;
     private final Driver driver;
     private final String head;
     private final String chains;
+    private final String radius;
+    private final String threatGroups;
     private final String naiveBlastRadius;
     private final String exportRoots;
 
-    QueryBench(int port, Driver driver, Graph graph) {
+    QueryBench(int port, Driver driver, Graph graph, int warmupSeconds) {
+        this.warmupNanos = warmupSeconds * 1_000_000_000L;
         this.base = "http://127.0.0.1:" + port;
         this.driver = driver;
         this.head = graph.statement("entity/summary");
         this.chains = graph.statement("attribution/chains");
+        this.radius = BlastRadiusService.radiusAt(graph.statement("blastradius/radius"), 2);
+        this.threatGroups = graph.statement("blastradius/threat-groups");
         this.naiveBlastRadius = graph.statement("bench/naive-blast-radius");
         this.exportRoots = graph.statement("bench/export-roots");
     }
@@ -82,14 +90,36 @@ final class QueryBench {
                 });
     }
 
-    Pair blastRadius(String provider, int warmup, int runs) {
-        return pair(warmup, runs,
-                i -> get("/api/msps/" + enc(provider) + "/blast-radius?depth=2").get("clientCount").asLong(),
+    /**
+     * The blast radius at depth 2, four ways, interleaved: the endpoint as a repeated question meets
+     * it (answered from its cache), the endpoint told to compute again ({@code Cache-Control:
+     * no-cache}), the statements it wraps run over the driver, and the naive count.
+     */
+    record Blast(Timings cached, Timings fresh, Timings wrapped, Timings naive) {
+    }
+
+    Blast blastRadius(String provider, int warmup, int runs) {
+        String path = "/api/msps/" + enc(provider) + "/blast-radius?depth=2";
+        Map<String, Object> params = Map.of("id", provider, "depth", 2, "visible", ANONYMOUS);
+        var timings = interleaved(warmup, runs,
+                i -> get(path).get("clientCount").asLong(),
+                i -> JSON.readTree(fetch(path, "no-cache")).get("clientCount").asLong(),
+                i -> {
+                    try (Session session = driver.session()) {
+                        return session.executeRead(tx -> {
+                            tx.run(head, Map.of("id", provider, "visible", ANONYMOUS)).single();
+                            long clients = tx.run(radius, params).list().size();
+                            tx.run(threatGroups, params).list();
+                            return clients;
+                        });
+                    }
+                },
                 i -> {
                     try (Session session = driver.session()) {
                         return session.executeRead(tx -> tx.run(naiveBlastRadius, Map.of("id", provider)).single().get("clients").asLong());
                     }
                 });
+        return new Blast(timings[0], timings[1], timings[2], timings[3]);
     }
 
     /** The candidate whose depth-2 neighbourhood is largest while under {@code maxRelationships}. */
@@ -129,31 +159,41 @@ final class QueryBench {
     }
 
     private Pair pair(int warmup, int runs, Call ours, Call baseline) {
-        for (int i = 0; i < warmup; i++) {
-            ours.run(i);
-            baseline.run(i);
+        var timings = interleaved(warmup, runs, ours, baseline);
+        return new Pair(timings[0], timings[1]);
+    }
+
+    /**
+     * Runs every call once per round, starting each round with the next call in turn, so a
+     * disturbance of the machine spreads over all of them. Every call must find something. The
+     * warm-up lasts at least {@code warmup} rounds and at least the warm-up time, so that the
+     * JIT has compiled both sides' paths (the HTTP side has far more code to compile) and the pages
+     * they read are in the page cache; short calls get many more rounds than long ones.
+     */
+    private Timings[] interleaved(int warmup, int runs, Call... calls) {
+        long started = System.nanoTime();
+        for (int i = 0; i < warmup || (System.nanoTime() - started < warmupNanos && i < MAX_WARMUP_ROUNDS); i++) {
+            for (Call call : calls) {
+                call.run(i);
+            }
         }
-        long[] oursNanos = new long[runs];
-        long[] baseNanos = new long[runs];
+        long[][] nanos = new long[calls.length][runs];
         for (int i = 0; i < runs; i++) {
-            boolean oursFirst = i % 2 == 0;
-            long a = 0;
-            long b = 0;
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < calls.length; k++) {
+                int c = (i + k) % calls.length;
                 long t = System.nanoTime();
-                if (oursFirst == (k == 0)) {
-                    a = ours.run(i);
-                    oursNanos[i] = System.nanoTime() - t;
-                } else {
-                    b = baseline.run(i);
-                    baseNanos[i] = System.nanoTime() - t;
+                long found = calls[c].run(i);
+                nanos[c][i] = System.nanoTime() - t;
+                if (found == 0) {
+                    throw new IllegalStateException("run " + i + ": measured call " + c + " found nothing");
                 }
             }
-            if (a == 0 || b == 0) {
-                throw new IllegalStateException("run " + i + " found nothing (ours " + a + ", baseline " + b + ")");
-            }
         }
-        return new Pair(Timings.of(oursNanos), Timings.of(baseNanos));
+        Timings[] timings = new Timings[calls.length];
+        for (int c = 0; c < calls.length; c++) {
+            timings[c] = Timings.of(nanos[c]);
+        }
+        return timings;
     }
 
     private JsonNode get(String path) {
@@ -161,8 +201,16 @@ final class QueryBench {
     }
 
     private byte[] fetch(String path) {
+        return fetch(path, null);
+    }
+
+    private byte[] fetch(String path, String cacheControl) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (cacheControl != null) {
+            request.header("Cache-Control", cacheControl);
+        }
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
                         + new String(response.body(), StandardCharsets.UTF_8));

@@ -31,17 +31,22 @@ public class BlastRadiusService {
 
     BlastRadiusService(Graph graph, @org.springframework.beans.factory.annotation.Value("${graph.blast-radius.cache-clients:500000}") long cacheClients) {
         this.graph = graph;
-        String radius = graph.statement("blastradius/radius");
-        if (radius.split(Pattern.quote(DEEPEST), -1).length != 2) {
-            throw new IllegalStateException("cypher/blastradius/radius.cypher must contain " + DEEPEST + " exactly once");
-        }
         for (int depth = 1; depth <= MAX_DEPTH; depth++) {
-            radiusByDepth.put(depth, radius.replace(DEEPEST, "SERVES*1.." + depth));
+            radiusByDepth.put(depth, radiusAt(graph.statement("blastradius/radius"), depth));
         }
         this.threatGroups = graph.statement("blastradius/threat-groups");
         this.exposure = graph.statement("blastradius/exposure");
         this.entitySummary = graph.statement("entity/summary");
         this.cache = new RadiusCache(cacheClients);
+    }
+
+    /** The radius statement walking at most {@code depth} hops (a variable-length bound cannot be a parameter). */
+    public static String radiusAt(String statement, int depth) {
+        checkDepth(depth);
+        if (statement.split(Pattern.quote(DEEPEST), -1).length != 2) {
+            throw new IllegalStateException("cypher/blastradius/radius.cypher must contain " + DEEPEST + " exactly once");
+        }
+        return statement.replace(DEEPEST, "SERVES*1.." + depth);
     }
 
     public BlastRadius blastRadius(String id, int depth, int offset, int limit, Tlp clearance) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 
@@ -79,28 +80,48 @@ public final class SyntheticInput {
     /**
      * Hands the ecosystem to {@code sink} as rows: per generator batch, its nodes grouped by label
      * set, then its relationships grouped by type, the same grouping the pipeline's writer uses.
+     * Each row carries every property the pipeline stores for that element (TLP, names for
+     * resolution, provenance naming the file {@link #writeCsv} gives the batch and a run id), so a
+     * writer of these rows builds the same graph the pipeline builds from the CSV files.
      */
     public static void rows(int orgs, long seed, Consumer<Rows> sink) {
+        int[] batches = {0};
         new SyntheticEcosystem(orgs, seed).generate(batch -> {
+            String stem = String.format("%03d-", batches[0]++);
+            String run = "import-run--" + UUID.randomUUID();
             Map<List<String>, List<Map<String, Object>>> byLabels = new LinkedHashMap<>();
             for (NodeRecord node : batch.nodes()) {
-                Map<String, Object> row = new HashMap<>();
-                row.put("id", node.id());
-                row.put("props", node.props());
-                byLabels.computeIfAbsent(node.labels(), k -> new ArrayList<>()).add(row);
+                Map<String, Object> props = new HashMap<>(node.props());
+                props.putIfAbsent("tlp", "clear");
+                props.put("aliases", node.aliases());
+                props.put("external_ids", node.externalIds());
+                props.put("_names", node.names());
+                provenance(props, stem + "nodes.csv", run);
+                byLabels.computeIfAbsent(node.labels(), k -> new ArrayList<>()).add(Map.of("id", node.id(), "props", props));
             }
             byLabels.forEach((labels, rows) -> sink.accept(new Rows(labels, null, rows)));
             Map<String, List<Map<String, Object>>> byType = new LinkedHashMap<>();
             for (RelationshipRecord rel : batch.relationships()) {
-                Map<String, Object> row = new HashMap<>();
-                row.put("from", rel.from());
-                row.put("to", rel.to());
-                row.put("confidence", rel.confidence());
-                row.put("sources", rel.sources());
-                byType.computeIfAbsent(rel.type().name(), k -> new ArrayList<>()).add(row);
+                Map<String, Object> props = new HashMap<>();
+                props.put("confidence", rel.confidence());
+                props.put("sources", rel.sources());
+                props.put("tlp", rel.tlp() == null ? "clear" : rel.tlp());
+                // The CSV files carry valid_from, not the generator's asserted date: neither writer stores it.
+                if (rel.validFrom() != null) {
+                    props.put("valid_from", rel.validFrom());
+                }
+                provenance(props, stem + "relationships.csv", run);
+                byType.computeIfAbsent(rel.type().name(), k -> new ArrayList<>())
+                        .add(Map.of("from", rel.from(), "to", rel.to(), "props", props));
             }
             byType.forEach((type, rows) -> sink.accept(new Rows(null, type, rows)));
         });
+    }
+
+    private static void provenance(Map<String, Object> props, String file, String run) {
+        props.put("_origin", file);
+        props.put("_source", file);
+        props.put("_import_run", run);
     }
 
     private static void writeNodes(Path file, List<NodeRecord> nodes) {

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 class BenchCommandIT {
 
     private static final List<String> KEYS = List.of("import_rows_per_s", "raw_rows_per_s", "import_ratio", "chain_p50_ms",
-            "chain_p99_ms", "chain_ratio", "blast_p50_ms", "blast_p99_ms", "blast_ratio", "export_objects_per_s", "peak_rss_mb",
+            "chain_p99_ms", "chain_ratio", "blast_p50_ms", "blast_p99_ms", "blast_ratio", "blast_cached_p50_ms", "blast_cached_ratio",
+            "blast_wrapped_p50_ms", "blast_wrap_ratio", "export_objects_per_s", "peak_rss_mb",
             "peak_heap_mb");
 
     @TempDir
@@ -30,7 +31,8 @@ class BenchCommandIT {
     @Test
     void smallRunPrintsEveryFigureAsItsLastLine() throws Exception {
         var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
-                "target/attribution-graph.jar", "bench", "--orgs", "10000", "--queries", "10", "--graph.page-cache=64m");
+                "target/attribution-graph.jar", "bench", "--orgs", "10000", "--queries", "10", "--warmup-seconds", "0",
+                "--graph.page-cache=64m");
         var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("GRAPH_DATA_DIR", dataDir.toString());
         Process process = builder.start();
@@ -49,6 +51,8 @@ class BenchCommandIT {
         for (String rate : List.of("import_rows_per_s", "raw_rows_per_s", "export_objects_per_s")) {
             assertThat(figures.get(rate).asDouble()).as(rate).isPositive();
         }
+        // ... and stored the same properties: the baseline writes the graph the pipeline writes.
+        assertThat(figures.get("raw_properties").asLong()).isPositive().isEqualTo(figures.get("import_properties").asLong());
         assertThat(figures.get("import_ratio").asDouble())
                 .isCloseTo(figures.get("import_rows_per_s").asDouble() / figures.get("raw_rows_per_s").asDouble(), within(0.01));
 
@@ -62,6 +66,10 @@ class BenchCommandIT {
                 .isCloseTo(figures.get("chain_p50_ms").asDouble() / figures.get("chain_raw_p50_ms").asDouble(), within(0.01));
         assertThat(figures.get("blast_ratio").asDouble())
                 .isCloseTo(figures.get("blast_p50_ms").asDouble() / figures.get("blast_naive_p50_ms").asDouble(), within(0.01));
+        assertThat(figures.get("blast_cached_ratio").asDouble())
+                .isCloseTo(figures.get("blast_cached_p50_ms").asDouble() / figures.get("blast_naive_p50_ms").asDouble(), within(0.01));
+        assertThat(figures.get("blast_wrap_ratio").asDouble())
+                .isCloseTo(figures.get("blast_p50_ms").asDouble() / figures.get("blast_wrapped_p50_ms").asDouble(), within(0.01));
         assertThat(figures.get("blast").propertyNames()).containsExactly("small", "median", "largest");
 
         assertThat(figures.get("export_objects").asInt()).isGreaterThan(100);

@@ -37,8 +37,10 @@ class TimingsTests {
         var defaults = BenchCommand.parse(List.of());
         assertThat(defaults.orgs()).isEqualTo(1_000_000);
         assertThat(defaults.queries()).isEqualTo(100);
-        var given = BenchCommand.parse(List.of("--orgs", "100_000", "--queries", "20", "--keep", "--graph.page-cache=1g"));
+        assertThat(defaults.warmupSeconds()).isEqualTo(15);
+        var given = BenchCommand.parse(List.of("--orgs", "100_000", "--queries", "20", "--warmup-seconds", "0", "--keep", "--graph.page-cache=1g"));
         assertThat(given.orgs()).isEqualTo(100_000);
+        assertThat(given.warmupSeconds()).isZero();
         assertThat(given.keep()).isTrue();
         assertThat(given.properties()).containsExactly("--graph.page-cache=1g");
         assertThat(BenchCommand.parse(List.of("--help"))).isNull();
@@ -46,5 +48,6 @@ class TimingsTests {
         assertThatThrownBy(() -> BenchCommand.parse(List.of("--orgs"))).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> BenchCommand.parse(List.of("--queries", "x"))).hasMessageContaining("needs a number");
         assertThatThrownBy(() -> BenchCommand.parse(List.of("extra"))).hasMessageContaining("unknown argument");
+        assertThatThrownBy(() -> BenchCommand.parse(List.of("--warmup-seconds", "-1"))).hasMessageContaining("must not be negative");
     }
 }
