@@ -5,15 +5,11 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.attributiongraph.graph.Graph;
-import org.attributiongraph.ingest.ImportProgress;
 import org.attributiongraph.ingest.ImportService;
-import org.attributiongraph.ingest.ReadAhead;
 import org.attributiongraph.ingest.SyntheticInput;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -95,27 +91,16 @@ final class IngestBench {
         }
     }
 
-    /**
-     * The pipeline: the CSV files imported in order as {@code import} imports a directory: each file
-     * read and validated (one file ahead, on the second core), then checked, resolved and written.
-     */
+    /** The pipeline: each CSV file imported as {@code import} or {@code POST /api/imports} would. */
     Rate pipeline(List<SyntheticInput.FilePair> files) {
-        List<Supplier<ImportService.ReadFile>> reads = new ArrayList<>();
-        for (var pair : files) {
-            reads.add(() -> imports.read("csv-nodes", pair.nodes().getFileName().toString(), read(pair.nodes())));
-            reads.add(() -> imports.read("csv-relationships", pair.relationships().getFileName().toString(), read(pair.relationships())));
-        }
         long rows = 0;
         long started = System.nanoTime();
-        try (var ahead = new ReadAhead(reads)) {
-            for (int i = 0; i < reads.size(); i++) {
-                var result = imports.importRead(ahead.next(), ImportProgress.NONE);
-                rows += result.nodes().created() + result.nodes().updated() + result.relationships().created()
-                        + result.relationships().updated();
-                if (i % 2 == 1) {
-                    log.print("\r  pipeline: file pair " + (i / 2 + 1) + "/" + files.size());
-                }
-            }
+        int done = 0;
+        for (var pair : files) {
+            var nodes = imports.importFile("csv-nodes", pair.nodes().getFileName().toString(), read(pair.nodes()));
+            var rels = imports.importFile("csv-relationships", pair.relationships().getFileName().toString(), read(pair.relationships()));
+            rows += nodes.nodes().created() + nodes.nodes().updated() + rels.relationships().created() + rels.relationships().updated();
+            log.print("\r  pipeline: file pair " + (++done) + "/" + files.size());
         }
         log.print("\r\033[K");
         return new Rate(rows, System.nanoTime() - started);

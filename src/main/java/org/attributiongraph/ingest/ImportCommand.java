@@ -89,35 +89,31 @@ public final class ImportCommand {
     private int importAll(ImportService imports, List<Unit> units) {
         int refused = 0;
         long started = System.nanoTime();
-        List<Supplier<ImportService.ReadFile>> reads = units.stream()
-                .<Supplier<ImportService.ReadFile>>map(u -> () -> imports.read(u.format(), u.name(), u.content())).toList();
-        try (var ahead = new ReadAhead(reads)) {
-            for (int i = 0; i < units.size(); i++) {
-                Unit unit = units.get(i);
-                String label = "[" + (i + 1) + "/" + units.size() + "] " + unit.name();
-                long t0 = System.nanoTime();
-                try {
-                    var result = imports.importRead(ahead.next(),
-                            (rows, total) -> err.print("\r" + label + " " + bar(rows, total) + " " + rows + "/" + total + " rows"));
-                    err.print("\r\033[K");
-                    out.printf("OK       %s (%s%s, %.1f s): nodes %d created, %d updated; relationships %d created, %d updated; "
-                                    + "%d merged into existing entities%n",
-                            unit.name(), unit.format(), unit.files() > 1 ? ", " + unit.files() + " files" : "", seconds(t0),
-                            result.nodes().created(), result.nodes().updated(), result.relationships().created(),
-                            result.relationships().updated(), result.merged().size());
-                    result.warnings().forEach(w -> out.println("         warning: " + w));
-                } catch (ImportRejectedException e) {
-                    err.print("\r\033[K");
-                    refused++;
-                    out.printf("REFUSED  %s (%s): %d problem(s), nothing imported%n", unit.name(), unit.format(), e.problems().size());
-                    e.problems().stream().limit(50).forEach(p -> out.println("         " + describe(p)));
-                    if (e.problems().size() > 50) {
-                        out.println("         ... and " + (e.problems().size() - 50) + " more");
-                    }
-                } catch (UnknownFormatException e) {
-                    refused++;
-                    out.println("REFUSED  " + unit.name() + ": " + e.getMessage());
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            String label = "[" + (i + 1) + "/" + units.size() + "] " + unit.name();
+            long t0 = System.nanoTime();
+            try {
+                var result = imports.importFile(unit.format(), unit.name(), unit.content(),
+                        (rows, total) -> err.print("\r" + label + " " + bar(rows, total) + " " + rows + "/" + total + " rows"));
+                err.print("\r\033[K");
+                out.printf("OK       %s (%s%s, %.1f s): nodes %d created, %d updated; relationships %d created, %d updated; "
+                                + "%d merged into existing entities%n",
+                        unit.name(), unit.format(), unit.files() > 1 ? ", " + unit.files() + " files" : "", seconds(t0),
+                        result.nodes().created(), result.nodes().updated(), result.relationships().created(),
+                        result.relationships().updated(), result.merged().size());
+                result.warnings().forEach(w -> out.println("         warning: " + w));
+            } catch (ImportRejectedException e) {
+                err.print("\r\033[K");
+                refused++;
+                out.printf("REFUSED  %s (%s): %d problem(s), nothing imported%n", unit.name(), unit.format(), e.problems().size());
+                e.problems().stream().limit(50).forEach(p -> out.println("         " + describe(p)));
+                if (e.problems().size() > 50) {
+                    out.println("         ... and " + (e.problems().size() - 50) + " more");
                 }
+            } catch (UnknownFormatException e) {
+                refused++;
+                out.println("REFUSED  " + unit.name() + ": " + e.getMessage());
             }
         }
         out.printf("%d of %d imported, %d refused, in %.1f s%n", units.size() - refused, units.size(), refused, seconds(started));

@@ -59,32 +59,16 @@ public class ImportService {
     }
 
     public ImportResult importFile(String format, String fileName, byte[] content, ImportProgress progress) {
-        return importRead(read(format, fileName, content), progress);
-    }
-
-    /** A file parsed and validated on its own; the graph has not been asked or touched yet. */
-    public record ReadFile(String format, String file, String sha256, ImportBatch batch) {
-    }
-
-    /**
-     * The first half of {@link #importFile}: it needs no database, so the next file of a series can
-     * be read while this one is written ({@link ReadAhead}). Throws for a file refused on its own.
-     */
-    public ReadFile read(String format, String fileName, byte[] content) {
         String sha256 = sha256(content);
         String file = fileName == null || fileName.isBlank() ? "upload-" + sha256.substring(0, 12) : fileName;
         FormatReader reader = readers.get(format);
         if (reader == null) {
             throw new UnknownFormatException(format, readers.keySet());
         }
-        return new ReadFile(format, file, sha256, reader.read(file, content));
-    }
-
-    /** The second half: check the references against the graph, resolve entities, write. */
-    public ImportResult importRead(ReadFile read, ImportProgress progress) {
-        Set<String> existing = checkReferences(read.file(), read.batch());
-        var resolved = resolver.resolve(read.batch(), existing);
-        return write(read.format(), read.file(), read.sha256(), resolved.batch(), resolved.merges(), progress);
+        ImportBatch read = reader.read(file, content);
+        Set<String> existing = checkReferences(file, read);
+        var resolved = resolver.resolve(read, existing);
+        return write(format, file, sha256, resolved.batch(), resolved.merges(), progress);
     }
 
     /** Writes records made by the product itself (the synthetic ecosystem): no resolution, ids are its own. */
