@@ -29,7 +29,7 @@ public class BlastRadiusService {
     private final String entitySummary;
     private final RadiusCache cache;
 
-    BlastRadiusService(Graph graph, @org.springframework.beans.factory.annotation.Value("${graph.blast-radius.cache-clients:500000}") long cacheClients) {
+    BlastRadiusService(Graph graph, RadiusCache cache) {
         this.graph = graph;
         for (int depth = 1; depth <= MAX_DEPTH; depth++) {
             radiusByDepth.put(depth, radiusAt(graph.statement("blastradius/radius"), depth));
@@ -37,7 +37,7 @@ public class BlastRadiusService {
         this.threatGroups = graph.statement("blastradius/threat-groups");
         this.exposure = graph.statement("blastradius/exposure");
         this.entitySummary = graph.statement("entity/summary");
-        this.cache = new RadiusCache(cacheClients);
+        this.cache = cache;
     }
 
     /** The radius statement walking at most {@code depth} hops (a variable-length bound cannot be a parameter). */
@@ -57,7 +57,7 @@ public class BlastRadiusService {
      * Checks its parameters itself (400 on bad ones), so every caller gets the same bounds. A provider
      * above {@code clearance} is not found; clients, counts and groups cover only visible nodes
      * reached through visible relationships. The whole radius is computed once per graph version and
-     * clearance and kept; {@code fresh} computes it again regardless.
+     * clearance and kept where the version is known; {@code fresh} computes it again regardless.
      */
     public BlastRadius blastRadius(String id, int depth, int offset, int limit, Tlp clearance, boolean fresh) {
         checkDepth(depth);
@@ -68,9 +68,11 @@ public class BlastRadiusService {
             throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
         }
         BadRequestException.requireId("id", id);
-        long version = graph.version();
-        return cache.get(new RadiusCache.Key(id, depth, clearance), version, fresh, () -> radius(id, depth, clearance))
-                .page(depth, offset, limit);
+        var version = graph.version();
+        Radius radius = version.isPresent()
+                ? cache.get(new RadiusCache.Key(id, depth, clearance), version.getAsLong(), fresh, () -> radius(id, depth, clearance))
+                : radius(id, depth, clearance);
+        return radius.page(depth, offset, limit);
     }
 
     private Radius radius(String id, int depth, Tlp clearance) {

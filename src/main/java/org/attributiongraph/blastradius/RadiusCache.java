@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 
 import org.attributiongraph.graph.GraphModel.Tlp;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Blast radii already computed, valid while the graph has not changed. A provider's radius is asked
@@ -11,6 +13,7 @@ import org.attributiongraph.graph.GraphModel.Tlp;
  * written; each answer is tagged with the graph version it was computed at, and a different
  * version empties the cache. Bounded by the number of clients held; least recently used first out.
  */
+@Component
 final class RadiusCache {
 
     record Key(String id, int depth, Tlp clearance) {
@@ -21,7 +24,7 @@ final class RadiusCache {
     private long version = Long.MIN_VALUE;
     private long clients;
 
-    RadiusCache(long maxClients) {
+    RadiusCache(@Value("${graph.blast-radius.cache-clients:500000}") long maxClients) {
         this.maxClients = maxClients;
     }
 

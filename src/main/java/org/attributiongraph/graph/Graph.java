@@ -3,8 +3,8 @@ package org.attributiongraph.graph;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 import org.neo4j.driver.Driver;
@@ -26,7 +26,6 @@ public final class Graph {
     private final TransactionConfig queryConfig;
     private final TransactionConfig importConfig;
     private final LongSupplier storeVersion;
-    private final AtomicLong writes = new AtomicLong();
 
     /** @param storeVersion the store's last committed transaction, where it can be read (in-process); else null */
     Graph(Driver driver, CypherCatalog catalog, Duration queryTimeout, Duration importTimeout, LongSupplier storeVersion) {
@@ -40,11 +39,11 @@ public final class Graph {
     /**
      * Moves whenever the graph may have changed; caches compare it before they answer. In-process it
      * is the store's last committed transaction, so writes by any client over Bolt count. Against an
-     * external server (whose community edition does not report it) it counts this service's write
-     * transactions, and writes by other clients go unseen.
+     * external server it is empty: the community edition does not report it, other clients may write
+     * unseen, and an answer from memory would hide that the server is down, so nothing is cached.
      */
-    public long version() {
-        return storeVersion != null ? storeVersion.getAsLong() : writes.get();
+    public OptionalLong version() {
+        return storeVersion != null ? OptionalLong.of(storeVersion.getAsLong()) : OptionalLong.empty();
     }
 
     /** The text of a named statement; call it in a constructor so a missing file fails at start-up. */
@@ -78,8 +77,6 @@ public final class Graph {
     public <T> T writeTransaction(TransactionCallback<T> work) {
         try (Session session = session()) {
             return session.executeWrite(work, importConfig);
-        } finally {
-            writes.incrementAndGet();
         }
     }
 
