@@ -69,11 +69,16 @@ public final class BenchCommand {
             return 0;
         }
         Path store = dataDir(options.properties()).resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Map<String, Object> figures = new LinkedHashMap<>();
         try {
-            var figures = measure(options, store, err);
+            measure(options, store, err, figures);
             out.println(table(figures));
             out.println(JsonMapper.builder().build().writeValueAsString(figures));
             return 0;
+        } catch (RuntimeException e) {
+            // A late phase failing must not lose an hour of measured figures.
+            err.println("bench failed; the figures measured before the failure:" + table(figures));
+            throw e;
         } finally {
             if (!options.keep()) {
                 delete(store);
@@ -141,7 +146,8 @@ public final class BenchCommand {
         return Path.of(env == null || env.isBlank() ? "./data" : env);
     }
 
-    private static Map<String, Object> measure(Options o, Path store, PrintStream log) {
+    /** Fills {@code figures} phase by phase, so a failure leaves what was measured before it. */
+    private static void measure(Options o, Path store, PrintStream log, Map<String, Object> figures) {
         List<String> springArgs = new ArrayList<>(o.properties().stream().filter(p -> !p.startsWith("--graph.data-dir=")).toList());
         // The bench's own store and server: loopback, random port, nothing loaded at start.
         springArgs.add("--graph.data-dir=" + store);
@@ -168,7 +174,6 @@ public final class BenchCommand {
             Graph graph = app.getBean(Graph.class);
             var ingest = new IngestBench(driver, graph, app.getBean(ImportService.class), log);
 
-            Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("orgs", o.orgs());
             figures.put("seed", o.seed());
             figures.put("page_cache", app.getEnvironment().getProperty("graph.page-cache"));
@@ -261,7 +266,9 @@ public final class BenchCommand {
             figures.put("blast", blast);
 
             log.println("Export: depth-2 STIX bundle of the largest neighbourhood under the raised caps ...");
-            String root = queries.exportRoot(starts, EXPORT_MAX_RELATIONSHIPS);
+            // The estimate bounds the relationships and, as every node but the root is reached through
+            // one of them, the nodes too; both caps must hold.
+            String root = queries.exportRoot(starts, Math.min(EXPORT_MAX_NODES - 1, EXPORT_MAX_RELATIONSHIPS));
             var export = queries.export(root, 2, Math.max(10, o.queries() / 10));
             figures.put("export_objects", export.objects());
             figures.put("export_p50_ms", round(export.timings().p50Ms()));
@@ -269,7 +276,6 @@ public final class BenchCommand {
 
             figures.put("peak_heap_mb", Memory.peakHeapMb());
             figures.put("peak_rss_mb", Memory.peakRssMb());
-            return figures;
         }
     }
 
