@@ -3,8 +3,8 @@ package org.attributiongraph.graph;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.neo4j.driver.Driver;
