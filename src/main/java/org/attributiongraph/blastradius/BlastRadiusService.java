@@ -85,7 +85,7 @@ public class BlastRadiusService {
             }
             Function<String, String> country = Radius.shared();
             Function<List<String>, List<String>> sectors = Radius.shared();
-            var clients = tx.run(radiusByDepth.get(depth), Map.of("id", id, "depth", depth, "visible", visible))
+            var clients = tx.run(radiusByDepth.get(depth), Map.of("id", id, "visible", visible))
                     .list(r -> new BlastRadius.Client(r.get("id").asString(), r.get("name").asString(null), r.get("hops").asInt(),
                             country.apply(r.get("country").asString(null)),
                             sectors.apply(r.get("sectors").asList(Value::asString).stream().sorted().toList())));
