@@ -158,6 +158,7 @@ public final class BenchCommand {
         springArgs.add("--export.max-relationships=" + EXPORT_MAX_RELATIONSHIPS);
         // Bench defaults, as arguments so they win over application.yaml; an option given on the command line wins over them.
         for (String setting : List.of("--graph.page-cache=2g", "--graph.import-timeout=30m", "--graph.query-timeout=60s",
+                "--graph.blast-radius.timeout=60s",
                 "--logging.level.root=warn", "--logging.level.org.attributiongraph=warn")) {
             String key = setting.substring(0, setting.indexOf('=') + 1);
             if (springArgs.stream().noneMatch(a -> a.startsWith(key))) {

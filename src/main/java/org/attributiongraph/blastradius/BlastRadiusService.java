@@ -1,5 +1,6 @@
 package org.attributiongraph.blastradius;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,10 @@ public class BlastRadiusService {
     private final String exposure;
     private final String entitySummary;
     private final RadiusCache cache;
+    private final Duration radiusTimeout;
 
-    BlastRadiusService(Graph graph, RadiusCache cache) {
+    BlastRadiusService(Graph graph, RadiusCache cache,
+                       @org.springframework.beans.factory.annotation.Value("${graph.blast-radius.timeout:30s}") Duration radiusTimeout) {
         this.graph = graph;
         for (int depth = 1; depth <= MAX_DEPTH; depth++) {
             radiusByDepth.put(depth, radiusAt(graph.statement("blastradius/radius"), depth));
@@ -38,6 +41,7 @@ public class BlastRadiusService {
         this.exposure = graph.statement("blastradius/exposure");
         this.entitySummary = graph.statement("entity/summary");
         this.cache = cache;
+        this.radiusTimeout = radiusTimeout;
     }
 
     /** The radius statement walking at most {@code depth} hops (a variable-length bound cannot be a parameter). */
@@ -75,6 +79,7 @@ public class BlastRadiusService {
         return radius.page(depth, offset, limit);
     }
 
+    /** Under its own timeout: the first answer after a write walks the whole radius, every later page reads it from the cache. */
     private Radius radius(String id, int depth, Tlp clearance) {
         var visible = clearance.atOrBelow();
         return graph.readTransaction(tx -> {
@@ -90,7 +95,7 @@ public class BlastRadiusService {
                             country.apply(r.get("country").asString(null)),
                             sectors.apply(r.get("sectors").asList(Value::asString).stream().sorted().toList())));
             return Radius.of(ref(msp), clients, groups(tx, id, depth, visible));
-        });
+        }, radiusTimeout);
     }
 
     BlastRadius.Exposure exposure(String id, int depth, Tlp clearance) {

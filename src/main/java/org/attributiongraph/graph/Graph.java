@@ -66,6 +66,13 @@ public final class Graph {
         }
     }
 
+    /** A read with a timeout of its own: an answer computed once and kept may take longer than a query. */
+    public <T> T readTransaction(TransactionCallback<T> work, Duration timeout) {
+        try (Session session = session()) {
+            return session.executeRead(work, TransactionConfig.builder().withTimeout(timeout).build());
+        }
+    }
+
     /** A read an import makes before it writes: it grows with the file, so it has the import timeout. */
     public List<Record> importRead(String statement, Map<String, Object> parameters) {
         try (Session session = session()) {
