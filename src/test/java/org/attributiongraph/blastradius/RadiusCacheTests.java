@@ -1,9 +1,15 @@
 package org.attributiongraph.blastradius;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -100,6 +106,82 @@ class RadiusCacheTests {
         assertThat(computed).hasValue(2);
         cache.get(key("a"), 2, false, radius(1));
         assertThat(computed).hasValue(3);
+    }
+
+    /** A computation that starts, then holds until released, then answers or fails. */
+    private final class Held implements Supplier<Radius> {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final RuntimeException failure;
+
+        Held(RuntimeException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public Radius get() {
+            started.countDown();
+            try {
+                assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (failure != null) {
+                computed.incrementAndGet();
+                throw failure;
+            }
+            return radius(2).get();
+        }
+    }
+
+    /** A request on a thread of its own, which ends with it: a parked thread is one still waiting. */
+    private record Request(FutureTask<Radius> answer, Thread thread) {
+        static Request start(Callable<Radius> call) {
+            var answer = new FutureTask<>(call);
+            return new Request(answer, Thread.ofPlatform().start(answer));
+        }
+    }
+
+    /** Waits until {@code thread} is parked (waiting for another request's computation), or fails. */
+    private static void awaitParked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(thread.getState()).as("the second request waits for the first one's computation").isEqualTo(Thread.State.WAITING);
+    }
+
+    @Test
+    void requestsArrivingDuringAComputationWaitForItInsteadOfComputingAgain() throws Exception {
+        var cache = new RadiusCache(100);
+        var held = new Held(null);
+        var first = Request.start(() -> cache.get(key("a"), 7, false, held));
+        assertThat(held.started.await(10, TimeUnit.SECONDS)).isTrue();
+        var second = Request.start(() -> cache.get(key("a"), 7, false, radius(2)));
+        awaitParked(second.thread());
+        // Asking afresh neither waits nor is waited for.
+        assertThat(cache.get(key("a"), 7, true, radius(2)).clients()).hasSize(2);
+        held.release.countDown();
+        assertThat(second.answer().get(10, TimeUnit.SECONDS)).isSameAs(first.answer().get(10, TimeUnit.SECONDS));
+        assertThat(computed).as("the held computation and the fresh one").hasValue(2);
+    }
+
+    @Test
+    void aFailedComputationFailsItsWaitersTooAndIsNotKept() throws Exception {
+        var cache = new RadiusCache(100);
+        var held = new Held(new IllegalArgumentException("no such provider"));
+        var first = Request.start(() -> cache.get(key("a"), 7, false, held));
+        assertThat(held.started.await(10, TimeUnit.SECONDS)).isTrue();
+        var second = Request.start(() -> cache.get(key("a"), 7, false, radius(2)));
+        awaitParked(second.thread());
+        held.release.countDown();
+        for (var request : List.of(first, second)) {
+            assertThatThrownBy(() -> request.answer().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IllegalArgumentException.class).hasMessage("no such provider");
+        }
+        assertThat(computed).hasValue(1);
+        cache.get(key("a"), 7, false, radius(2));
+        assertThat(computed).as("the failure was not kept: asked again, it is computed").hasValue(2);
     }
 
     @Test
