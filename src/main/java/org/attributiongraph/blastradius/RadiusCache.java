@@ -40,10 +40,11 @@ final class RadiusCache {
      * The radius for {@code key} at {@code version}: the cached one, or {@code compute}'s, kept when
      * it fits. {@code version} must be read before {@code compute} runs: an answer computed after a
      * write then carries the older version and is dropped at the next request, never served stale.
-     * {@code fresh} neither reads the cache nor waits for another computation.
+     * {@code fresh} skips the kept answer but still waits for a computation in progress: started at
+     * the same version, it gives the same answer, and a flood of such requests walks once at a time.
      */
     Radius get(Key key, long version, boolean fresh, Supplier<Radius> compute) {
-        CompletableFuture<Radius> running = null;
+        CompletableFuture<Radius> running;
         CompletableFuture<Radius> mine = null;
         synchronized (this) {
             if (version != this.version) {
@@ -52,16 +53,14 @@ final class RadiusCache {
                 clients = 0;
                 this.version = version;
             }
-            if (!fresh) {
-                Radius cached = entries.get(key);
-                if (cached != null) {
-                    return cached;
-                }
-                running = computing.get(key);
-                if (running == null) {
-                    mine = new CompletableFuture<>();
-                    computing.put(key, mine);
-                }
+            Radius cached = fresh ? null : entries.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            running = computing.get(key);
+            if (running == null) {
+                mine = new CompletableFuture<>();
+                computing.put(key, mine);
             }
         }
         if (running != null) {
@@ -71,18 +70,14 @@ final class RadiusCache {
         try {
             computed = compute.get();
         } catch (RuntimeException | Error e) {
-            if (mine != null) {
-                synchronized (this) {
-                    computing.remove(key, mine);
-                }
-                mine.completeExceptionally(e);
+            synchronized (this) {
+                computing.remove(key, mine);
             }
+            mine.completeExceptionally(e);
             throw e;
         }
         synchronized (this) {
-            if (mine != null) {
-                computing.remove(key, mine);
-            }
+            computing.remove(key, mine);
             if (version == this.version && computed.clients().size() <= maxClients) {
                 Radius old = entries.put(key, computed);
                 clients += computed.clients().size() - (old == null ? 0 : old.clients().size());
@@ -93,9 +88,7 @@ final class RadiusCache {
                 }
             }
         }
-        if (mine != null) {
-            mine.complete(computed);
-        }
+        mine.complete(computed);
         return computed;
     }
 

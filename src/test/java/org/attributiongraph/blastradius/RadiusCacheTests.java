@@ -148,7 +148,7 @@ class RadiusCacheTests {
         while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(thread.getState()).as("the second request waits for the first one's computation").isEqualTo(Thread.State.WAITING);
+        assertThat(thread.getState()).as("a request waits for the computation in progress").isEqualTo(Thread.State.WAITING);
     }
 
     @Test
@@ -159,11 +159,17 @@ class RadiusCacheTests {
         assertThat(held.started.await(10, TimeUnit.SECONDS)).isTrue();
         var second = Request.start(() -> cache.get(key("a"), 7, false, radius(2)));
         awaitParked(second.thread());
-        // Asking afresh neither waits nor is waited for.
-        assertThat(cache.get(key("a"), 7, true, radius(2)).clients()).hasSize(2);
+        // Asking afresh waits too: the computation in progress started at the same version.
+        var fresh = Request.start(() -> cache.get(key("a"), 7, true, radius(2)));
+        awaitParked(fresh.thread());
         held.release.countDown();
-        assertThat(second.answer().get(10, TimeUnit.SECONDS)).isSameAs(first.answer().get(10, TimeUnit.SECONDS));
-        assertThat(computed).as("the held computation and the fresh one").hasValue(2);
+        var answer = first.answer().get(10, TimeUnit.SECONDS);
+        assertThat(second.answer().get(10, TimeUnit.SECONDS)).isSameAs(answer);
+        assertThat(fresh.answer().get(10, TimeUnit.SECONDS)).isSameAs(answer);
+        assertThat(computed).as("one walk for the three requests").hasValue(1);
+        // Once it is done, asking afresh walks again.
+        assertThat(cache.get(key("a"), 7, true, radius(2))).isNotSameAs(answer);
+        assertThat(computed).hasValue(2);
     }
 
     @Test
