@@ -61,22 +61,22 @@ public final class Graph {
     }
 
     public <T> T readTransaction(TransactionCallback<T> work) {
-        try (Session session = session()) {
-            return session.executeRead(work, queryConfig);
-        }
+        return executeRead(work, queryConfig);
     }
 
     /** A read with a timeout of its own: an answer computed once and kept may take longer than a query. */
     public <T> T readTransaction(TransactionCallback<T> work, Duration timeout) {
-        try (Session session = session()) {
-            return session.executeRead(work, TransactionConfig.builder().withTimeout(timeout).build());
-        }
+        return executeRead(work, TransactionConfig.builder().withTimeout(timeout).build());
     }
 
     /** A read an import makes before it writes: it grows with the file, so it has the import timeout. */
     public List<Record> importRead(String statement, Map<String, Object> parameters) {
+        return executeRead(tx -> tx.run(statement, parameters).list(), importConfig);
+    }
+
+    private <T> T executeRead(TransactionCallback<T> work, TransactionConfig config) {
         try (Session session = session()) {
-            return session.executeRead(tx -> tx.run(statement, parameters).list(), importConfig);
+            return session.executeRead(work, config);
         }
     }
 
