@@ -3,7 +3,6 @@ package org.attributiongraph.ingest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -36,7 +35,7 @@ public class ImportService {
     private final String recordRun;
     private final String findRunBySha;
     private final String getRun;
-    private final String existingIds;
+    private final String checkIds;
     private final EntityResolver resolver;
 
     ImportService(List<FormatReader> readers, Graph graph, GraphWriter writer, EntityResolver resolver) {
@@ -46,7 +45,7 @@ public class ImportService {
         this.recordRun = graph.statement("ingest/record-run");
         this.findRunBySha = graph.statement("ingest/find-run-by-sha");
         this.getRun = graph.statement("ingest/get-run");
-        this.existingIds = graph.statement("ingest/existing-ids");
+        this.checkIds = graph.statement("ingest/check-ids");
         this.resolver = resolver;
     }
 
@@ -118,18 +117,16 @@ public class ImportService {
             wanted.addAll(rel.sources());
         }
         wanted.removeAll(defined);
-        List<String> ask = new ArrayList<>(wanted);
-        ask.addAll(defined);
-        Set<String> found = new HashSet<>();
-        graph.importRead(existingIds, Map.of("ids", ask)).forEach(r -> found.add(r.get("id").asString()));
-        List<Problem> missing = wanted.stream().filter(id -> !found.contains(id))
-                .map(id -> new Problem(file, null, null, "a relationship refers to " + id + ", which is neither in this file nor in the graph"))
-                .toList();
+        Set<String> missing = new HashSet<>();
+        Set<String> existing = new HashSet<>();
+        graph.importRead(checkIds, Map.of("references", List.copyOf(wanted), "defined", List.copyOf(defined)))
+                .forEach(r -> (r.get("kind").asString().equals("missing") ? missing : existing).add(r.get("id").asString()));
         if (!missing.isEmpty()) {
-            throw new ImportRejectedException(file, missing);
+            throw new ImportRejectedException(file, wanted.stream().filter(missing::contains)
+                    .map(id -> new Problem(file, null, null, "a relationship refers to " + id + ", which is neither in this file nor in the graph"))
+                    .toList());
         }
-        found.retainAll(defined);
-        return found;
+        return existing;
     }
 
     /** Imports the file unless a file with exactly this content was imported before. */
