@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -19,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.attributiongraph.graph.GraphModel;
 import org.attributiongraph.graph.GraphModel.NodeType;
 import org.attributiongraph.graph.GraphModel.Tlp;
+import org.attributiongraph.graph.Ids;
 
 /**
  * Writes a subgraph as a zip of {@code nodes.csv} and {@code relationships.csv} in the neo4j-admin
@@ -36,8 +36,6 @@ final class CsvExport {
             "threat_actor_types:string[]", "sources:string[]");
     static final List<String> RELATIONSHIP_HEADER = List.of(":START_ID", ":END_ID", ":TYPE", "confidence:int", "sources:string[]",
             "valid_from:date", "valid_to:date", "description", "tlp");
-    /** The ids the csv importers accept. */
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** Zip entries carry the earliest DOS time, so the same graph gives the same bytes. */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
@@ -106,7 +104,7 @@ final class CsvExport {
 
     /** What the csv-nodes importer accepts: a model label other than StixObject, and what that label requires. */
     private static boolean loadable(Subgraph.Node node) {
-        if (!ID.matcher(node.id()).matches() || node.name() == null) {
+        if (!Ids.isId(node.id()) || node.name() == null) {
             return false;
         }
         return switch (node.type()) {

@@ -21,7 +21,9 @@ public final class Ids {
     public static final UUID NAMESPACE = UUID.fromString("6f3d7f0e-5b7a-4d1c-9a53-2a0c4b7d9e11");
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Punct}&&[^']]+");
+    /** The characters a name's words are split on: ASCII blanks and punctuation except the apostrophe. */
+    private static final String SEPARATORS = " \t\n\u000B\f\r!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~";
+    private static final int UUID_LENGTH = 36;
 
     private Ids() {
     }
@@ -34,7 +36,50 @@ public final class Ids {
     public static String normalise(String name) {
         String decomposed = Normalizer.isNormalized(name, Normalizer.Form.NFKD) ? name
                 : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
-        return SEPARATORS.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String lower = decomposed.toLowerCase(Locale.ROOT);
+        // By hand rather than a regular expression: this runs for every name and alias of an import.
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (SEPARATORS.indexOf(c) >= 0) {
+                gap = true;
+            } else {
+                if (gap && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /**
+     * Whether the text is an id of the graph: a STIX-style type of lower-case letters, digits and
+     * hyphens, starting with a letter, then {@code --} and a lower-case UUID. Checked by hand: it runs
+     * for every id an import names, and the equivalent regular expression backtracks over the whole
+     * type (it was half of the CSV readers' time).
+     */
+    public static boolean isId(String text) {
+        int type = text.length() - UUID_LENGTH - 2;
+        if (type < 1 || !text.startsWith("--", type) || !(text.charAt(0) >= 'a' && text.charAt(0) <= 'z')) {
+            return false;
+        }
+        for (int i = 1; i < type; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = text.charAt(type + 2 + i);
+            boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+            if (hyphen ? c != '-' : !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static UUID uuid5(UUID namespace, String name) {

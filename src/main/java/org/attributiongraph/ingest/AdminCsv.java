@@ -13,14 +13,12 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The header style of {@code neo4j-admin database import}: {@code name:type} property columns
  * ({@code string} when no type is given, arrays as {@code type[]} with {@code ;} between elements)
- * beside special columns such as {@code :ID} and {@code :LABEL}; and the ids both csv formats accept.
+ * beside special columns such as {@code :ID} and {@code :LABEL}.
  */
 final class AdminCsv {
 
     static final List<String> TYPES = List.of("string", "int", "long", "float", "double", "boolean", "date");
     private static final Pattern PROPERTY = Pattern.compile("[a-z][a-z0-9_]*");
-    /** The ids of the graph: a STIX-style type and a UUID. */
-    static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private AdminCsv() {
     }

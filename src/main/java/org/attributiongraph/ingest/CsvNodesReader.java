@@ -122,7 +122,7 @@ final class CsvNodesReader implements FormatReader {
             }
             String idText = row.get(idColumn.index()).strip();
             String id = idText.isEmpty() ? Ids.of(type, naturalKey) : idText;
-            if (!idText.isEmpty() && !AdminCsv.ID.matcher(idText).matches()) {
+            if (!idText.isEmpty() && !Ids.isId(idText)) {
                 problem(line, idColumn.header(), "\"" + idText + "\" is not an id of the form type--uuid (lower case); "
                         + "leave it empty to derive it from the name");
                 return;

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
 import org.attributiongraph.graph.GraphModel.RelType;
+import org.attributiongraph.graph.Ids;
 import org.attributiongraph.graph.GraphModel.Tlp;
 import org.springframework.stereotype.Component;
 
@@ -136,7 +137,7 @@ final class CsvRelationshipsReader implements FormatReader {
         }
 
         private String checkedId(int line, String column, String text) {
-            if (!AdminCsv.ID.matcher(text).matches()) {
+            if (!Ids.isId(text)) {
                 problem(line, column, "\"" + text + "\" is not an id of the form type--uuid (lower case)");
             }
             return text;
