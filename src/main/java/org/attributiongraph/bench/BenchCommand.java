@@ -205,6 +205,9 @@ public final class BenchCommand {
             log.println("Ingest through the import pipeline (csv-nodes, csv-relationships) ...");
             var ours = ingest.pipeline(files);
             log.printf("  %,d rows in %.1f s: %,.0f rows/s%n", ours.rows(), ours.nanos() / 1e9, ours.perSecond());
+            var stages = ours.stages();
+            log.printf("  of which read %.1f s, check %.1f s, resolve %.1f s, write %.1f s%n", stages.readMs() / 1e3,
+                    stages.checkMs() / 1e3, stages.resolveMs() / 1e3, stages.writeMs() / 1e3);
             var ourContent = ingest.content();
             log.println("  stored by the baseline: " + rawContent + "; by the pipeline: " + ourContent);
             figures.put("import_properties", ourContent.nodeProperties() + ourContent.relationshipProperties());
@@ -212,6 +215,10 @@ public final class BenchCommand {
             figures.put("import_rows", ours.rows());
             figures.put("import_s", round(ours.nanos() / 1e9));
             figures.put("import_rows_per_s", Math.round(ours.perSecond()));
+            figures.put("import_read_s", round(stages.readMs() / 1e3));
+            figures.put("import_check_s", round(stages.checkMs() / 1e3));
+            figures.put("import_resolve_s", round(stages.resolveMs() / 1e3));
+            figures.put("import_write_s", round(stages.writeMs() / 1e3));
             figures.put("raw_rows", raw.rows());
             figures.put("raw_s", round(raw.nanos() / 1e9));
             figures.put("raw_rows_per_s", Math.round(raw.perSecond()));

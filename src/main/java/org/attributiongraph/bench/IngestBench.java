@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.attributiongraph.graph.Graph;
+import org.attributiongraph.ingest.ImportResult;
 import org.attributiongraph.ingest.ImportService;
 import org.attributiongraph.ingest.SyntheticInput;
 import org.neo4j.driver.Driver;
@@ -46,8 +47,8 @@ final class IngestBench {
         this.content = graph.statement("bench/content");
     }
 
-    /** Rows written and the time it took. */
-    record Rate(long rows, long nanos) {
+    /** Rows written and the time it took; for the pipeline also its stages, summed over the files. */
+    record Rate(long rows, long nanos, ImportResult.Timings stages) {
         double perSecond() {
             return rows / (nanos / 1e9);
         }
@@ -76,7 +77,7 @@ final class IngestBench {
                 nanos[0] += System.nanoTime() - started;
             });
         }
-        return new Rate(rows[0], nanos[0]);
+        return new Rate(rows[0], nanos[0], null);
     }
 
     /** What a writer stored: entities, relationships between them, and their properties. */
@@ -94,16 +95,23 @@ final class IngestBench {
     /** The pipeline: each CSV file imported as {@code import} or {@code POST /api/imports} would. */
     Rate pipeline(List<SyntheticInput.FilePair> files) {
         long rows = 0;
+        long[] stages = new long[4];
         long started = System.nanoTime();
         int done = 0;
         for (var pair : files) {
             var nodes = imports.importFile("csv-nodes", pair.nodes().getFileName().toString(), read(pair.nodes()));
             var rels = imports.importFile("csv-relationships", pair.relationships().getFileName().toString(), read(pair.relationships()));
             rows += nodes.nodes().created() + nodes.nodes().updated() + rels.relationships().created() + rels.relationships().updated();
+            for (var t : List.of(nodes.timings(), rels.timings())) {
+                stages[0] += t.readMs();
+                stages[1] += t.checkMs();
+                stages[2] += t.resolveMs();
+                stages[3] += t.writeMs();
+            }
             log.print("\r  pipeline: file pair " + (++done) + "/" + files.size());
         }
         log.print("\r\033[K");
-        return new Rate(rows, System.nanoTime() - started);
+        return new Rate(rows, System.nanoTime() - started, new ImportResult.Timings(stages[0], stages[1], stages[2], stages[3]));
     }
 
     /** Empties the bench store (schema stays), in batches so no transaction holds millions of deletions. */

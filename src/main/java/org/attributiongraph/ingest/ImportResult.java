@@ -3,13 +3,21 @@ package org.attributiongraph.ingest;
 import java.util.List;
 
 /**
- * What one import did: created vs. updated counts, entities merged into existing ones, and
- * warnings that did not stop it. {@code skipped}: the same content had been imported before.
+ * What one import did: created vs. updated counts, entities merged into existing ones, warnings
+ * that did not stop it, and where its time went. {@code skipped}: the same content had been
+ * imported before (and {@code timings} is null).
  */
 public record ImportResult(String run, String format, String file, Counts nodes, Counts relationships,
-                           List<String> warnings, List<Merge> merged, boolean skipped) {
+                           List<String> warnings, List<Merge> merged, boolean skipped, Timings timings) {
 
     public record Counts(long created, long updated) {
+    }
+
+    /**
+     * Milliseconds spent reading the file (parse, validate, map), checking its references against
+     * the graph, resolving its entities against existing ones, and writing it (one transaction).
+     */
+    public record Timings(long readMs, long checkMs, long resolveMs, long writeMs) {
     }
 
     /** An incoming entity that landed on an existing one, and the evidence that decided it. */

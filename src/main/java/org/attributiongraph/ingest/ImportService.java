@@ -64,19 +64,26 @@ public class ImportService {
         if (reader == null) {
             throw new UnknownFormatException(format, readers.keySet());
         }
+        long started = System.nanoTime();
         ImportBatch read = reader.read(file, content);
+        long readDone = System.nanoTime();
         Set<String> existing = checkReferences(file, read);
+        long checkDone = System.nanoTime();
         var resolved = resolver.resolve(read, existing);
-        return write(format, file, sha256, resolved.batch(), resolved.merges(), progress);
+        long resolveDone = System.nanoTime();
+        return write(format, file, sha256, resolved.batch(), resolved.merges(), progress,
+                new ImportResult.Timings(millis(readDone - started), millis(checkDone - readDone), millis(resolveDone - checkDone), 0));
     }
 
     /** Writes records made by the product itself (the synthetic ecosystem): no resolution, ids are its own. */
     ImportResult writeGenerated(String file, ImportBatch batch) {
-        return write("generated", file, null, batch, List.of(), ImportProgress.NONE);
+        return write("generated", file, null, batch, List.of(), ImportProgress.NONE, new ImportResult.Timings(0, 0, 0, 0));
     }
 
+    /** @param before the read, check and resolve times; the write's is added */
     private ImportResult write(String format, String file, String sha256, ImportBatch batch, List<ImportResult.Merge> merges,
-                               ImportProgress progress) {
+                               ImportProgress progress, ImportResult.Timings before) {
+        long writeStarted = System.nanoTime();
         String run = "import-run--" + UUID.randomUUID();
         ZonedDateTime started = ZonedDateTime.now();
         var written = graph.writeTransaction(tx -> {
@@ -93,12 +100,14 @@ public class ImportService {
             tx.run(recordRun, params).consume();
             return w;
         });
-        log.info("Imported {} ({}): {} nodes ({} new), {} relationships ({} new)", file, format,
-                written.nodes(), written.nodesCreated(), written.relationships(), written.relationshipsCreated());
+        var timings = new ImportResult.Timings(before.readMs(), before.checkMs(), before.resolveMs(), millis(System.nanoTime() - writeStarted));
+        log.info("Imported {} ({}): {} nodes ({} new), {} relationships ({} new); read {} ms, check {} ms, resolve {} ms, write {} ms",
+                file, format, written.nodes(), written.nodesCreated(), written.relationships(), written.relationshipsCreated(),
+                timings.readMs(), timings.checkMs(), timings.resolveMs(), timings.writeMs());
         return new ImportResult(run, format, file,
                 new ImportResult.Counts(written.nodesCreated(), written.nodes() - written.nodesCreated()),
                 new ImportResult.Counts(written.relationshipsCreated(), written.relationships() - written.relationshipsCreated()),
-                batch.warnings(), merges, false);
+                batch.warnings(), merges, false, timings);
     }
 
     /**
@@ -134,13 +143,17 @@ public class ImportService {
         long seen = graph.read(findRunBySha, Map.of("sha256", sha256(content)), r -> r.get("count").asLong());
         if (seen > 0) {
             return new ImportResult(null, format, file, new ImportResult.Counts(0, 0), new ImportResult.Counts(0, 0), List.of(),
-                    List.of(), true);
+                    List.of(), true, null);
         }
         return importFile(format, file, content);
     }
 
     public Optional<Map<String, Object>> run(String run) {
         return Optional.ofNullable(graph.read(getRun, Map.of("run", run), r -> r.get("run").asMap()));
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static String sha256(byte[] content) {

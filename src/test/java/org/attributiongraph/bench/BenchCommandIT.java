@@ -55,6 +55,14 @@ class BenchCommandIT {
         assertThat(figures.get("raw_properties").asLong()).isPositive().isEqualTo(figures.get("import_properties").asLong());
         assertThat(figures.get("import_ratio").asDouble())
                 .isCloseTo(figures.get("import_rows_per_s").asDouble() / figures.get("raw_rows_per_s").asDouble(), within(0.01));
+        // The pipeline's stages are parts of its whole time.
+        double stages = 0;
+        for (String stage : List.of("import_read_s", "import_check_s", "import_resolve_s", "import_write_s")) {
+            assertThat(figures.get(stage).asDouble()).as(stage).isNotNegative();
+            stages += figures.get(stage).asDouble();
+        }
+        assertThat(figures.get("import_write_s").asDouble()).isPositive();
+        assertThat(stages).isLessThanOrEqualTo(figures.get("import_s").asDouble() + 0.01);
 
         for (String path : List.of("chain", "blast")) {
             double p50 = figures.get(path + "_p50_ms").asDouble();

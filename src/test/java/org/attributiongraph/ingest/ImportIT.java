@@ -50,6 +50,10 @@ class ImportIT extends IntegrationTest {
         assertThat(second.body().at("/nodes").toString()).isEqualTo("{\"created\":0,\"updated\":7}");
         assertThat(second.body().at("/relationships").toString()).isEqualTo("{\"created\":0,\"updated\":5}");
         assertThat(stats()).isEqualTo(after);
+        // Where the import's time went, stage by stage.
+        JsonNode timings = second.body().get("timings");
+        assertThat(timings.propertyNames()).containsExactly("readMs", "checkMs", "resolveMs", "writeMs");
+        assertThat(timings.valueStream()).allSatisfy(ms -> assertThat(ms.isIntegralNumber() && ms.asLong() >= 0).as(ms.toString()).isTrue());
 
         var run = get("/api/imports/" + second.body().get("run").asString());
         assertThat(run.status()).isEqualTo(200);
