@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
 import org.attributiongraph.graph.GraphModel.RelType;
-import org.attributiongraph.graph.Ids;
 import org.attributiongraph.graph.GraphModel.Tlp;
+import org.attributiongraph.graph.Ids;
 import org.springframework.stereotype.Component;
 
 /**
