@@ -95,23 +95,18 @@ final class IngestBench {
     /** The pipeline: each CSV file imported as {@code import} or {@code POST /api/imports} would. */
     Rate pipeline(List<SyntheticInput.FilePair> files) {
         long rows = 0;
-        long[] stages = new long[4];
+        var stages = ImportResult.Timings.NONE;
         long started = System.nanoTime();
         int done = 0;
         for (var pair : files) {
             var nodes = imports.importFile("csv-nodes", pair.nodes().getFileName().toString(), read(pair.nodes()));
             var rels = imports.importFile("csv-relationships", pair.relationships().getFileName().toString(), read(pair.relationships()));
             rows += nodes.nodes().created() + nodes.nodes().updated() + rels.relationships().created() + rels.relationships().updated();
-            for (var t : List.of(nodes.timings(), rels.timings())) {
-                stages[0] += t.readMs();
-                stages[1] += t.checkMs();
-                stages[2] += t.resolveMs();
-                stages[3] += t.writeMs();
-            }
+            stages = stages.plus(nodes.timings()).plus(rels.timings());
             log.print("\r  pipeline: file pair " + (++done) + "/" + files.size());
         }
         log.print("\r\033[K");
-        return new Rate(rows, System.nanoTime() - started, new ImportResult.Timings(stages[0], stages[1], stages[2], stages[3]));
+        return new Rate(rows, System.nanoTime() - started, stages);
     }
 
     /** Empties the bench store (schema stays), in batches so no transaction holds millions of deletions. */

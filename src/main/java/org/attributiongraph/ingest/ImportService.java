@@ -77,7 +77,7 @@ public class ImportService {
 
     /** Writes records made by the product itself (the synthetic ecosystem): no resolution, ids are its own. */
     ImportResult writeGenerated(String file, ImportBatch batch) {
-        return write("generated", file, null, batch, List.of(), ImportProgress.NONE, new ImportResult.Timings(0, 0, 0, 0));
+        return write("generated", file, null, batch, List.of(), ImportProgress.NONE, ImportResult.Timings.NONE);
     }
 
     /** @param before the read, check and resolve times; the write's is added */
@@ -100,7 +100,7 @@ public class ImportService {
             tx.run(recordRun, params).consume();
             return w;
         });
-        var timings = new ImportResult.Timings(before.readMs(), before.checkMs(), before.resolveMs(), millis(System.nanoTime() - writeStarted));
+        var timings = before.plus(new ImportResult.Timings(0, 0, 0, millis(System.nanoTime() - writeStarted)));
         log.info("Imported {} ({}): {} nodes ({} new), {} relationships ({} new); read {} ms, check {} ms, resolve {} ms, write {} ms",
                 file, format, written.nodes(), written.nodesCreated(), written.relationships(), written.relationshipsCreated(),
                 timings.readMs(), timings.checkMs(), timings.resolveMs(), timings.writeMs());
