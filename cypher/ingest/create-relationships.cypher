@@ -1,6 +1,6 @@
 // create-relationships: the fast path of merge-relationships for a batch whose relationships are
 // expected to be new.
-// Parameters: as merge-relationships ($type from the allow-list in GraphModel, $run, $file, $rows [{from, to,
+// Parameters: as merge-relationships ($type written in by the writer, $run, $file, $rows [{from, to,
 //   confidence, sources (free of repeats), asserted, valid_from, valid_to, description, tlp, stix_type}]).
 // A relationship this statement creates is owned by $file, so every value is simply set. One that
 // already exists is left untouched here (the created-relationships counter then falls short of the

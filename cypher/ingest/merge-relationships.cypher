@@ -1,5 +1,7 @@
 // merge-relationships: create or update a batch of relationships of one type.
-// Parameters: $type (from the allow-list in GraphModel, never from input), $run, $file,
+// Parameters: $type (the writer writes a type of the allow-list, GraphModel.RelType, in place of the
+//   dynamic type before it runs the statement: a written type gets a good plan even on a store
+//   without relationships; run as it is, the file takes $type as a parameter), $run, $file,
 //   $rows [{from, to, confidence, sources: [source ids], asserted: date, valid_from, valid_to, description, tlp,
 //   stix_type (the original type of a RELATED_TO, else null)}].
 // The file that created a relationship owns its confidence, validity and description; other files

@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.attributiongraph.graph.Graph;
+import org.attributiongraph.graph.GraphModel.RelType;
 import org.attributiongraph.ingest.ImportResult;
 import org.attributiongraph.ingest.ImportService;
 import org.attributiongraph.ingest.SyntheticInput;
@@ -31,7 +33,8 @@ final class IngestBench {
     private final ImportService imports;
     private final PrintStream log;
     private final String rawNodes;
-    private final String rawRelationships;
+    /** Per type, with the type written in, as one would write it by hand (and as the pipeline runs it). */
+    private final Map<RelType, String> rawRelationships = new EnumMap<>(RelType.class);
     private final String wipeRelationships;
     private final String wipeNodes;
     private final String content;
@@ -41,7 +44,9 @@ final class IngestBench {
         this.imports = imports;
         this.log = log;
         this.rawNodes = graph.statement("bench/raw-merge-nodes");
-        this.rawRelationships = graph.statement("bench/raw-merge-relationships");
+        for (RelType type : RelType.values()) {
+            rawRelationships.put(type, type.writtenInto(graph.statement("bench/raw-merge-relationships")));
+        }
         this.wipeRelationships = graph.statement("bench/wipe-relationships");
         this.wipeNodes = graph.statement("bench/wipe-nodes");
         this.content = graph.statement("bench/content");
@@ -67,10 +72,8 @@ final class IngestBench {
                 List<Map<String, Object>> all = batch.rows();
                 for (int i = 0; i < all.size(); i += BATCH) {
                     var chunk = all.subList(i, Math.min(all.size(), i + BATCH));
-                    Map<String, Object> params = batch.labels() != null
-                            ? Map.of("labels", batch.labels(), "rows", chunk)
-                            : Map.of("type", batch.type(), "rows", chunk);
-                    String statement = batch.labels() != null ? rawNodes : rawRelationships;
+                    Map<String, Object> params = batch.labels() != null ? Map.of("labels", batch.labels(), "rows", chunk) : Map.of("rows", chunk);
+                    String statement = batch.labels() != null ? rawNodes : rawRelationships.get(RelType.valueOf(batch.type()));
                     session.executeWriteWithoutResult(tx -> tx.run(statement, params).consume());
                     rows[0] += chunk.size();
                 }

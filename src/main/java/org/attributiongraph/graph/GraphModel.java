@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The graph vocabulary, written down once: node labels, relationship types, markings and the
@@ -110,6 +111,9 @@ public final class GraphModel {
         /** Entity resolution found several candidates: kept apart, linked for an analyst to decide. */
         POSSIBLY_SAME_AS(RelFamily.OTHER);
 
+        /** How a statement file names the relationship type it is given (see {@link #writtenInto}). */
+        private static final String DYNAMIC_TYPE = "$($type)";
+
         private final RelFamily family;
 
         RelType(RelFamily family) {
@@ -118,6 +122,19 @@ public final class GraphModel {
 
         public RelFamily family() {
             return family;
+        }
+
+        /**
+         * The statement with this type written in place of its one dynamic type {@code $($type)}. The
+         * planner prices a dynamic type by the store's relationship count: on a store without
+         * relationships it checks each MERGE row against every relationship of the type (quadratic in
+         * the file), where a written type gets an expand between the two ends at any size.
+         */
+        public String writtenInto(String statement) {
+            if (statement.split(Pattern.quote(DYNAMIC_TYPE), -1).length != 2) {
+                throw new IllegalStateException("statement must contain " + DYNAMIC_TYPE + " exactly once");
+            }
+            return statement.replace(DYNAMIC_TYPE, name());
         }
 
         public static Optional<RelType> parse(String value) {

@@ -1,6 +1,7 @@
 package org.attributiongraph.ingest;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,14 +31,25 @@ final class GraphWriter {
 
     private final String createNodes;
     private final String mergeNodes;
-    private final String createRelationships;
-    private final String mergeRelationships;
+    /** Per type, with the type written in (RelType.writtenInto), so even an empty store gets a good plan. */
+    private final Map<RelType, String> createRelationships = new EnumMap<>(RelType.class);
+    private final Map<RelType, String> mergeRelationships = new EnumMap<>(RelType.class);
 
     GraphWriter(Graph graph) {
         this.createNodes = graph.statement("ingest/create-nodes");
         this.mergeNodes = graph.statement("ingest/merge-nodes");
-        this.createRelationships = graph.statement("ingest/create-relationships");
-        this.mergeRelationships = graph.statement("ingest/merge-relationships");
+        for (RelType type : RelType.values()) {
+            createRelationships.put(type, type.writtenInto(graph.statement("ingest/create-relationships")));
+            mergeRelationships.put(type, type.writtenInto(graph.statement("ingest/merge-relationships")));
+        }
+    }
+
+    /** Every statement this writer may run, for checking their plans. */
+    List<String> statements() {
+        List<String> all = new ArrayList<>(List.of(createNodes, mergeNodes));
+        all.addAll(createRelationships.values());
+        all.addAll(mergeRelationships.values());
+        return all;
     }
 
     record Written(long nodesCreated, long nodes, long relationshipsCreated, long relationships) {
@@ -94,11 +106,11 @@ final class GraphWriter {
         for (var group : relsByType.entrySet()) {
             boolean fast = true;
             for (var chunk : chunks(group.getValue())) {
-                Map<String, Object> params = Map.of("type", group.getKey().name(), "rows", chunk, "run", run, "file", file);
-                int created = fast ? tx.run(createRelationships, params).consume().counters().relationshipsCreated() : 0;
+                Map<String, Object> params = Map.of("rows", chunk, "run", run, "file", file);
+                int created = fast ? tx.run(createRelationships.get(group.getKey()), params).consume().counters().relationshipsCreated() : 0;
                 if (created < chunk.size()) {
                     fast = false;
-                    created += tx.run(mergeRelationships, params).consume().counters().relationshipsCreated();
+                    created += tx.run(mergeRelationships.get(group.getKey()), params).consume().counters().relationshipsCreated();
                 }
                 relsCreated += created;
                 done += chunk.size();
