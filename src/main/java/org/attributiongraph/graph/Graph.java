@@ -13,6 +13,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
  * The only way the application talks to Neo4j. Reads run in read transactions (so a cluster can
@@ -25,6 +26,7 @@ public final class Graph {
     private final CypherCatalog catalog;
     private final TransactionConfig queryConfig;
     private final TransactionConfig importConfig;
+    private final Duration importTimeout;
     private final LongSupplier storeVersion;
 
     /** @param storeVersion the store's last committed transaction, where it can be read (in-process); else null */
@@ -33,6 +35,7 @@ public final class Graph {
         this.catalog = catalog;
         this.queryConfig = TransactionConfig.builder().withTimeout(queryTimeout).build();
         this.importConfig = TransactionConfig.builder().withTimeout(importTimeout).build();
+        this.importTimeout = importTimeout;
         this.storeVersion = storeVersion;
     }
 
@@ -85,6 +88,16 @@ public final class Graph {
         try (Session session = session()) {
             return session.executeWrite(work, importConfig);
         }
+    }
+
+    /** How long one file's import may take (its reads and its write transaction each). */
+    public Duration importTimeout() {
+        return importTimeout;
+    }
+
+    /** Neo4j reports a transaction that ran past its timeout as a client error with this code. */
+    public static boolean timedOut(Neo4jException e) {
+        return e.code() != null && e.code().contains("TransactionTimedOut");
     }
 
     private Session session() {

@@ -111,6 +111,10 @@ public final class ImportCommand {
                 if (e.problems().size() > 50) {
                     out.println("         ... and " + (e.problems().size() - 50) + " more");
                 }
+            } catch (ImportTimedOutException e) {
+                err.print("\r\033[K");
+                refused++;
+                out.println("FAILED   " + e.getMessage());
             } catch (UnknownFormatException e) {
                 refused++;
                 out.println("REFUSED  " + unit.name() + ": " + e.getMessage());

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.attributiongraph.graph.Graph;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,18 @@ public class ImportService {
         if (reader == null) {
             throw new UnknownFormatException(format, readers.keySet());
         }
+        try {
+            return importFile(reader, format, file, sha256, content, progress);
+        } catch (Neo4jException e) {
+            if (Graph.timedOut(e)) {
+                throw new ImportTimedOutException(file, graph.importTimeout(), e);
+            }
+            throw e;
+        }
+    }
+
+    private ImportResult importFile(FormatReader reader, String format, String file, String sha256, byte[] content,
+                                    ImportProgress progress) {
         long started = System.nanoTime();
         ImportBatch read = reader.read(file, content);
         long readDone = System.nanoTime();

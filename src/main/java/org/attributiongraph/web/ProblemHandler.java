@@ -3,7 +3,9 @@ package org.attributiongraph.web;
 import java.net.URI;
 import java.time.LocalDate;
 
+import org.attributiongraph.graph.Graph;
 import org.attributiongraph.ingest.ImportRejectedException;
+import org.attributiongraph.ingest.ImportTimedOutException;
 import org.attributiongraph.ingest.UnknownFormatException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -56,6 +58,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Not the caller's fault, and a retry would take as long: the detail says what to change. */
+    @ExceptionHandler(ImportTimedOutException.class)
+    ProblemDetail importTimedOut(ImportTimedOutException e) {
+        log.warn("Import timed out: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Import timed out", e.getMessage());
+    }
+
     @ExceptionHandler({UnknownFormatException.class, BadRequestException.class})
     ProblemDetail badRequest(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
@@ -106,7 +115,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Neo4j reports a transaction timeout as a client error; everything else it raises is our fault. */
     @ExceptionHandler(Neo4jException.class)
     ProblemDetail database(Neo4jException e) {
-        if (e.code() != null && e.code().contains("TransactionTimedOut")) {
+        if (Graph.timedOut(e)) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "Query timed out",
                     "The query took longer than the configured timeout; narrow it (fewer hops, a higher minConfidence) or try later");
         }

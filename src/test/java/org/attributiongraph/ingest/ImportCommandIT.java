@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -23,12 +25,17 @@ class ImportCommandIT {
     }
 
     private Run importCommand(String... paths) throws IOException, InterruptedException {
+        return importCommand(Map.of(), paths);
+    }
+
+    private Run importCommand(Map<String, String> environment, String... paths) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", "target/attribution-graph.jar", "import"));
+                "-Xmx1g", "-jar", "target/attribution-graph.jar", "import"));
         command.addAll(List.of(paths));
         var builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().put("GRAPH_DATA_DIR", dataDir.toString());
         builder.environment().put("GRAPH_PAGE_CACHE", "64m");
+        builder.environment().putAll(environment);
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -53,5 +60,31 @@ class ImportCommandIT {
 
         assertThat(Files.exists(dataDir.resolve("neo4j"))).isTrue();
         assertThat(importCommand().exit()).isEqualTo(2);
+    }
+
+    /**
+     * A file whose import runs past GRAPH_IMPORT_TIMEOUT is named with the setting to change, and none
+     * of its rows were kept: imported again with the default timeout, every one of its nodes is new.
+     */
+    @Test
+    void aFilePastTheImportTimeoutFailsWholeAndSaysWhichSettingToRaise(@TempDir Path inputs) throws Exception {
+        // 50,000 nodes take 4-8 s to write here (and fit the 1 GiB heap); Neo4j checks timeouts every 2 s.
+        StringBuilder csv = new StringBuilder("id:ID,:LABEL,name\n");
+        for (int i = 0; i < 50_000; i++) {
+            csv.append("identity--").append(UUID.nameUUIDFromBytes(("org " + i).getBytes(StandardCharsets.UTF_8)))
+                    .append(",Organization,Organization ").append(i).append('\n');
+        }
+        Path big = Files.writeString(inputs.resolve("big-nodes.csv"), csv);
+
+        // Nothing else loaded at start: with a 1 s limit even a small file's first import may run out of time.
+        var timedOut = importCommand(Map.of("GRAPH_IMPORT_TIMEOUT", "1s", "GRAPH_IMPORT_ON_START", "false"), big.toString());
+        assertThat(timedOut.exit()).as(timedOut.out()).isEqualTo(1);
+        assertThat(timedOut.out())
+                .contains("FAILED   " + big + ": the import did not finish within 1s (GRAPH_IMPORT_TIMEOUT); nothing was imported.")
+                .contains("0 of 1 imported, 1 refused");
+
+        var again = importCommand(big.toString());
+        assertThat(again.exit()).as(again.out()).isZero();
+        assertThat(again.out()).contains("nodes 50000 created, 0 updated");
     }
 }

@@ -2,9 +2,11 @@ package org.attributiongraph.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.attributiongraph.ingest.ImportRejectedException;
+import org.attributiongraph.ingest.ImportTimedOutException;
 import org.attributiongraph.ingest.Problem;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
@@ -24,6 +26,18 @@ class ProblemHandlerTests {
         assertThat(problem.getStatus()).isEqualTo(503);
         assertThat(problem.getTitle()).isEqualTo("Query timed out");
         assertThat(problem.getDetail()).contains("longer than the configured timeout").doesNotContain("Neo.ClientError");
+    }
+
+    /** ImportCommandIT provokes it through the command; over HTTP it is a 503 naming the file and the setting. */
+    @Test
+    void anImportPastItsTimeoutIs503NamingTheFileAndTheSetting() {
+        var problem = handler.importTimedOut(new ImportTimedOutException("providers.csv", Duration.ofMinutes(5),
+                new ClientException("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration", "terminated")));
+
+        assertThat(problem.getStatus()).isEqualTo(503);
+        assertThat(problem.getTitle()).isEqualTo("Import timed out");
+        assertThat(problem.getDetail()).isEqualTo("providers.csv: the import did not finish within 5m (GRAPH_IMPORT_TIMEOUT); "
+                + "nothing was imported. Raise the timeout or split the file.");
     }
 
     @Test
