@@ -72,8 +72,9 @@ final class IngestBench {
                 List<Map<String, Object>> all = batch.rows();
                 for (int i = 0; i < all.size(); i += BATCH) {
                     var chunk = all.subList(i, Math.min(all.size(), i + BATCH));
-                    Map<String, Object> params = batch.labels() != null ? Map.of("labels", batch.labels(), "rows", chunk) : Map.of("rows", chunk);
-                    String statement = batch.labels() != null ? rawNodes : rawRelationships.get(RelType.valueOf(batch.type()));
+                    boolean nodes = batch.labels() != null;
+                    Map<String, Object> params = nodes ? Map.of("labels", batch.labels(), "rows", chunk) : Map.of("rows", chunk);
+                    String statement = nodes ? rawNodes : rawRelationships.get(RelType.valueOf(batch.type()));
                     session.executeWriteWithoutResult(tx -> tx.run(statement, params).consume());
                     rows[0] += chunk.size();
                 }

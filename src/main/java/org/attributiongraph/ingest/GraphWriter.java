@@ -104,13 +104,15 @@ final class GraphWriter {
         }
         long relsCreated = 0;
         for (var group : relsByType.entrySet()) {
+            String create = createRelationships.get(group.getKey());
+            String merge = mergeRelationships.get(group.getKey());
             boolean fast = true;
             for (var chunk : chunks(group.getValue())) {
                 Map<String, Object> params = Map.of("rows", chunk, "run", run, "file", file);
-                int created = fast ? tx.run(createRelationships.get(group.getKey()), params).consume().counters().relationshipsCreated() : 0;
+                int created = fast ? tx.run(create, params).consume().counters().relationshipsCreated() : 0;
                 if (created < chunk.size()) {
                     fast = false;
-                    created += tx.run(mergeRelationships.get(group.getKey()), params).consume().counters().relationshipsCreated();
+                    created += tx.run(merge, params).consume().counters().relationshipsCreated();
                 }
                 relsCreated += created;
                 done += chunk.size();
