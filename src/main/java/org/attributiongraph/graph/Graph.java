@@ -100,6 +100,12 @@ public final class Graph {
         return e.code() != null && e.code().contains("TransactionTimedOut");
     }
 
+    /** A transaction above Neo4j's memory limits (per transaction, or all transactions together). */
+    public static boolean outOfMemory(Neo4jException e) {
+        return e.code() != null && (e.code().contains("MemoryPoolOutOfMemoryError") || e.code().contains("TransactionMemoryLimit")
+                || e.code().contains("TransactionOutOfMemoryError"));
+    }
+
     private Session session() {
         return driver.session(SessionConfig.defaultConfig());
     }

@@ -111,7 +111,7 @@ public final class ImportCommand {
                 if (e.problems().size() > 50) {
                     out.println("         ... and " + (e.problems().size() - 50) + " more");
                 }
-            } catch (ImportTimedOutException e) {
+            } catch (ImportLimitException e) {
                 err.print("\r\033[K");
                 refused++;
                 out.println("FAILED   " + e.getMessage());

@@ -69,7 +69,10 @@ public class ImportService {
             return importFile(reader, format, file, sha256, content, progress);
         } catch (Neo4jException e) {
             if (Graph.timedOut(e)) {
-                throw new ImportTimedOutException(file, graph.importTimeout(), e);
+                throw ImportLimitException.time(file, graph.importTimeout(), e);
+            }
+            if (Graph.outOfMemory(e)) {
+                throw ImportLimitException.memory(file, e);
             }
             throw e;
         }

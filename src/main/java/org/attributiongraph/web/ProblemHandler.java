@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.LocalDate;
 
 import org.attributiongraph.graph.Graph;
+import org.attributiongraph.ingest.ImportLimitException;
 import org.attributiongraph.ingest.ImportRejectedException;
-import org.attributiongraph.ingest.ImportTimedOutException;
 import org.attributiongraph.ingest.UnknownFormatException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -58,11 +58,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Not the caller's fault, and a retry would take as long: the detail says what to change. */
-    @ExceptionHandler(ImportTimedOutException.class)
-    ProblemDetail importTimedOut(ImportTimedOutException e) {
-        log.warn("Import timed out: {}", e.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Import timed out", e.getMessage());
+    /** A retry would fail the same way: the detail says which setting to change or to split the file. */
+    @ExceptionHandler(ImportLimitException.class)
+    ProblemDetail importLimit(ImportLimitException e) {
+        log.warn("Import stopped at a limit: {}", e.getMessage());
+        return switch (e.limit()) {
+            case TIME -> problem(HttpStatus.SERVICE_UNAVAILABLE, "Import timed out", e.getMessage());
+            case MEMORY -> problem(HttpStatus.CONTENT_TOO_LARGE, "Import too large", e.getMessage());
+        };
     }
 
     @ExceptionHandler({UnknownFormatException.class, BadRequestException.class})

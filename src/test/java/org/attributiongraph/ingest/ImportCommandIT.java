@@ -25,12 +25,12 @@ class ImportCommandIT {
     }
 
     private Run importCommand(String... paths) throws IOException, InterruptedException {
-        return importCommand(Map.of(), paths);
+        return importCommand("1g", Map.of(), paths);
     }
 
-    private Run importCommand(Map<String, String> environment, String... paths) throws IOException, InterruptedException {
+    private Run importCommand(String heap, Map<String, String> environment, String... paths) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", "target/attribution-graph.jar", "import"));
+                "-Xmx" + heap, "-jar", "target/attribution-graph.jar", "import"));
         command.addAll(List.of(paths));
         var builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().put("GRAPH_DATA_DIR", dataDir.toString());
@@ -69,15 +69,10 @@ class ImportCommandIT {
     @Test
     void aFilePastTheImportTimeoutFailsWholeAndSaysWhichSettingToRaise(@TempDir Path inputs) throws Exception {
         // 50,000 nodes take 4-8 s to write here (and fit the 1 GiB heap); Neo4j checks timeouts every 2 s.
-        StringBuilder csv = new StringBuilder("id:ID,:LABEL,name\n");
-        for (int i = 0; i < 50_000; i++) {
-            csv.append("identity--").append(UUID.nameUUIDFromBytes(("org " + i).getBytes(StandardCharsets.UTF_8)))
-                    .append(",Organization,Organization ").append(i).append('\n');
-        }
-        Path big = Files.writeString(inputs.resolve("big-nodes.csv"), csv);
+        Path big = organizations(50_000, inputs.resolve("big-nodes.csv"));
 
         // Nothing else loaded at start: with a 1 s limit even a small file's first import may run out of time.
-        var timedOut = importCommand(Map.of("GRAPH_IMPORT_TIMEOUT", "1s", "GRAPH_IMPORT_ON_START", "false"), big.toString());
+        var timedOut = importCommand("1g", Map.of("GRAPH_IMPORT_TIMEOUT", "1s", "GRAPH_IMPORT_ON_START", "false"), big.toString());
         assertThat(timedOut.exit()).as(timedOut.out()).isEqualTo(1);
         assertThat(timedOut.out())
                 .contains("FAILED   " + big + ": the import did not finish within 1s (GRAPH_IMPORT_TIMEOUT); nothing was imported.")
@@ -86,5 +81,28 @@ class ImportCommandIT {
         var again = importCommand(big.toString());
         assertThat(again.exit()).as(again.out()).isZero();
         assertThat(again.out()).contains("nodes 50000 created, 0 updated");
+    }
+
+    /** The same file in a small heap: its one transaction needs more memory than Neo4j allows there (70% of 384 MiB). */
+    @Test
+    void aFileTooLargeForTheTransactionMemoryFailsWholeAndSaysWhatToChange(@TempDir Path inputs) throws Exception {
+        Path big = organizations(50_000, inputs.resolve("big-nodes.csv"));
+
+        var tooLarge = importCommand("384m", Map.of("GRAPH_IMPORT_ON_START", "false"), big.toString());
+        assertThat(tooLarge.exit()).as(tooLarge.out()).isEqualTo(1);
+        assertThat(tooLarge.out())
+                .contains("FAILED   " + big + ": the import needs more transaction memory than this server allows "
+                        + "(dbms.memory.transaction.total.max, 70% of the heap by default); nothing was imported.")
+                .contains("0 of 1 imported, 1 refused");
+    }
+
+    /** A csv-nodes file of {@code count} organizations with fixed ids. */
+    private static Path organizations(int count, Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("id:ID,:LABEL,name\n");
+        for (int i = 0; i < count; i++) {
+            csv.append("identity--").append(UUID.nameUUIDFromBytes(("org " + i).getBytes(StandardCharsets.UTF_8)))
+                    .append(",Organization,Organization ").append(i).append('\n');
+        }
+        return Files.writeString(file, csv);
     }
 }

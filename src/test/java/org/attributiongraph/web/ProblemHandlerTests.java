@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import org.attributiongraph.ingest.ImportLimitException;
 import org.attributiongraph.ingest.ImportRejectedException;
-import org.attributiongraph.ingest.ImportTimedOutException;
 import org.attributiongraph.ingest.Problem;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
@@ -31,13 +31,25 @@ class ProblemHandlerTests {
     /** ImportCommandIT provokes it through the command; over HTTP it is a 503 naming the file and the setting. */
     @Test
     void anImportPastItsTimeoutIs503NamingTheFileAndTheSetting() {
-        var problem = handler.importTimedOut(new ImportTimedOutException("providers.csv", Duration.ofMinutes(5),
+        var problem = handler.importLimit(ImportLimitException.time("providers.csv", Duration.ofMinutes(5),
                 new ClientException("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration", "terminated")));
 
         assertThat(problem.getStatus()).isEqualTo(503);
         assertThat(problem.getTitle()).isEqualTo("Import timed out");
         assertThat(problem.getDetail()).isEqualTo("providers.csv: the import did not finish within 5m (GRAPH_IMPORT_TIMEOUT); "
                 + "nothing was imported. Raise the timeout or split the file.");
+    }
+
+    /** ImportCommandIT provokes it in a small heap; over HTTP it is a 413 naming the file and the limit. */
+    @Test
+    void anImportAboveTheTransactionMemoryIs413NamingTheFileAndTheLimit() {
+        var problem = handler.importLimit(ImportLimitException.memory("providers.csv",
+                new ClientException("Neo.TransientError.General.MemoryPoolOutOfMemoryError", "limit reached")));
+
+        assertThat(problem.getStatus()).isEqualTo(413);
+        assertThat(problem.getTitle()).isEqualTo("Import too large");
+        assertThat(problem.getDetail()).startsWith("providers.csv: the import needs more transaction memory than this server allows")
+                .endsWith("Split the file or give the JVM more heap (-Xmx).");
     }
 
     @Test
