@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +33,7 @@ final class IngestBench {
     private final PrintStream log;
     private final String rawNodes;
     /** Per type, with the type written in, as one would write it by hand (and as the pipeline runs it). */
-    private final Map<RelType, String> rawRelationships = new EnumMap<>(RelType.class);
+    private final Map<RelType, String> rawRelationships;
     private final String wipeRelationships;
     private final String wipeNodes;
     private final String content;
@@ -44,9 +43,7 @@ final class IngestBench {
         this.imports = imports;
         this.log = log;
         this.rawNodes = graph.statement("bench/raw-merge-nodes");
-        for (RelType type : RelType.values()) {
-            rawRelationships.put(type, type.writtenInto(graph.statement("bench/raw-merge-relationships")));
-        }
+        this.rawRelationships = RelType.writtenIntoEach(graph.statement("bench/raw-merge-relationships"));
         this.wipeRelationships = graph.statement("bench/wipe-relationships");
         this.wipeNodes = graph.statement("bench/wipe-nodes");
         this.content = graph.statement("bench/content");

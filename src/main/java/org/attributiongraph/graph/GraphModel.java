@@ -1,9 +1,12 @@
 package org.attributiongraph.graph;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -135,6 +138,15 @@ public final class GraphModel {
                 throw new IllegalStateException("statement must contain " + DYNAMIC_TYPE + " exactly once");
             }
             return statement.replace(DYNAMIC_TYPE, name());
+        }
+
+        /** The statement once per type, each with its type written in (see {@link #writtenInto}). */
+        public static Map<RelType, String> writtenIntoEach(String statement) {
+            Map<RelType, String> byType = new EnumMap<>(RelType.class);
+            for (RelType type : values()) {
+                byType.put(type, type.writtenInto(statement));
+            }
+            return Collections.unmodifiableMap(byType);
         }
 
         public static Optional<RelType> parse(String value) {

@@ -1,7 +1,6 @@
 package org.attributiongraph.ingest;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,16 +31,14 @@ final class GraphWriter {
     private final String createNodes;
     private final String mergeNodes;
     /** Per type, with the type written in (RelType.writtenInto), so even an empty store gets a good plan. */
-    private final Map<RelType, String> createRelationships = new EnumMap<>(RelType.class);
-    private final Map<RelType, String> mergeRelationships = new EnumMap<>(RelType.class);
+    private final Map<RelType, String> createRelationships;
+    private final Map<RelType, String> mergeRelationships;
 
     GraphWriter(Graph graph) {
         this.createNodes = graph.statement("ingest/create-nodes");
         this.mergeNodes = graph.statement("ingest/merge-nodes");
-        for (RelType type : RelType.values()) {
-            createRelationships.put(type, type.writtenInto(graph.statement("ingest/create-relationships")));
-            mergeRelationships.put(type, type.writtenInto(graph.statement("ingest/merge-relationships")));
-        }
+        this.createRelationships = RelType.writtenIntoEach(graph.statement("ingest/create-relationships"));
+        this.mergeRelationships = RelType.writtenIntoEach(graph.statement("ingest/merge-relationships"));
     }
 
     /** Every statement this writer may run, for checking their plans. */
