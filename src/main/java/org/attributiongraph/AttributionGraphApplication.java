@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.attributiongraph.bench.BenchCommand;
+import org.attributiongraph.bench.QueryClient;
 import org.attributiongraph.export.ExportCommand;
 import org.attributiongraph.ingest.GenerateCommand;
 import org.attributiongraph.ingest.ImportCommand;
@@ -30,6 +31,7 @@ public class AttributionGraphApplication {
                 case "export" -> ExportCommand.run(rest, () -> commandContext(rest));
                 case "hash-key" -> HashKeyCommand.run(System.in, System.out, System.err);
                 case "bench" -> BenchCommand.run(rest);
+                case "bench-queries" -> QueryClient.run(rest);
                 default -> {
                     System.err.println("unknown command " + args[0] + "; commands: import, generate, export, bench, hash-key (none: start the service)");
                     yield 2;

@@ -3,6 +3,7 @@ package org.attributiongraph.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.attributiongraph.AttributionGraphApplication;
+import org.attributiongraph.graph.EmbeddedNeo4j;
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.ingest.ImportService;
 import org.attributiongraph.ingest.SyntheticInput;
@@ -22,6 +24,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -225,69 +228,54 @@ public final class BenchCommand {
             figures.put("import_ratio", round(ours.perSecond() / raw.perSecond()));
             figures.put("heap_after_import_mb", Memory.heapUsedMb());
 
-            var queries = new QueryBench(port, driver, graph, o.warmupSeconds());
-            int warmup = Math.max(5, o.queries() / 10);
-            log.println("Chains: endpoint vs its statements over the driver ...");
             List<String> starts = Stream.concat(summary.campaignIds().stream(), summary.groupIds().stream()).toList();
-            var chains = queries.chains(starts, warmup, o.queries());
-            figures.put("chain_p50_ms", round(chains.ours().p50Ms()));
-            figures.put("chain_p99_ms", round(chains.ours().p99Ms()));
-            figures.put("chain_raw_p50_ms", round(chains.baseline().p50Ms()));
-            figures.put("chain_raw_p99_ms", round(chains.baseline().p99Ms()));
-            figures.put("chain_ratio", round(chains.ratio()));
-            figures.put("chain_queries", chains.ours().count());
-
-            // The headline blast_* figures are the endpoint computing the radius (Cache-Control: no-cache);
-            // blast_cached_* are the same question asked again, answered from the cache.
-            Map<String, Object> blast = new LinkedHashMap<>();
-            QueryBench.Blast largest = null;
-            for (var provider : List.of(Map.entry("small", summary.smallestProvider()), Map.entry("median", summary.medianProvider()),
-                    Map.entry("largest", summary.largestProvider()))) {
-                log.println("Blast radius (" + provider.getKey() + " provider): endpoint computing, endpoint cached, "
-                        + "its statements over the driver, the naive SERVES*1..2 count ...");
-                var b = queries.blastRadius(provider.getValue(), warmup, o.queries());
-                Map<String, Object> one = new LinkedHashMap<>();
-                one.put("p50_ms", round(b.fresh().p50Ms()));
-                one.put("p99_ms", round(b.fresh().p99Ms()));
-                one.put("cached_p50_ms", round(b.cached().p50Ms()));
-                one.put("cached_p99_ms", round(b.cached().p99Ms()));
-                one.put("wrapped_p50_ms", round(b.wrapped().p50Ms()));
-                one.put("naive_p50_ms", round(b.naive().p50Ms()));
-                one.put("naive_p99_ms", round(b.naive().p99Ms()));
-                one.put("ratio", round(b.fresh().p50Ms() / b.naive().p50Ms()));
-                one.put("cached_ratio", round(b.cached().p50Ms() / b.naive().p50Ms()));
-                one.put("wrap_ratio", round(b.fresh().p50Ms() / b.wrapped().p50Ms()));
-                blast.put(provider.getKey(), one);
-                largest = b;
-            }
-            figures.put("blast_p50_ms", round(largest.fresh().p50Ms()));
-            figures.put("blast_p99_ms", round(largest.fresh().p99Ms()));
-            figures.put("blast_naive_p50_ms", round(largest.naive().p50Ms()));
-            figures.put("blast_naive_p99_ms", round(largest.naive().p99Ms()));
-            figures.put("blast_ratio", round(largest.fresh().p50Ms() / largest.naive().p50Ms()));
-            figures.put("blast_wrapped_p50_ms", round(largest.wrapped().p50Ms()));
-            figures.put("blast_wrap_ratio", round(largest.fresh().p50Ms() / largest.wrapped().p50Ms()));
-            figures.put("blast_cached_p50_ms", round(largest.cached().p50Ms()));
-            figures.put("blast_cached_p99_ms", round(largest.cached().p99Ms()));
-            figures.put("blast_cached_ratio", round(largest.cached().p50Ms() / largest.naive().p50Ms()));
-            figures.put("blast_queries", largest.fresh().count());
-            figures.put("blast", blast);
-
-            log.println("Export: depth-2 STIX bundle of the largest neighbourhood under the raised caps ...");
             // The estimate bounds the relationships and, as every node but the root is reached through
             // one of them, the nodes too; both caps must hold.
-            String root = queries.exportRoot(starts, Math.min(EXPORT_MAX_NODES - 1, EXPORT_MAX_RELATIONSHIPS));
-            var export = queries.export(root, 2, Math.max(10, o.queries() / 10));
-            figures.put("export_objects", export.objects());
-            figures.put("export_p50_ms", round(export.timings().p50Ms()));
-            figures.put("export_objects_per_s", Math.round(export.objectsPerSecond()));
+            var plan = new QueryClient.Plan(port, app.getBean(EmbeddedNeo4j.class).boltUri(), Math.max(5, o.queries() / 10), o.queries(),
+                    o.warmupSeconds(), starts, summary.smallestProvider(), summary.medianProvider(), summary.largestProvider(),
+                    Math.min(EXPORT_MAX_NODES - 1, EXPORT_MAX_RELATIONSHIPS));
+            figures.putAll(readPaths(plan, log));
 
             figures.put("peak_heap_mb", Memory.peakHeapMb());
             figures.put("peak_rss_mb", Memory.peakRssMb());
         }
     }
 
-    private static double round(double value) {
+    /**
+     * Runs {@code bench-queries} in a JVM of its own, from the same jar or class path, and returns
+     * its figures; its progress goes to this process's stderr.
+     */
+    private static Map<String, Object> readPaths(QueryClient.Plan plan, PrintStream log) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, AttributionGraphApplication.class.getName()));
+        }
+        command.add("bench-queries");
+        command.addAll(plan.args());
+        try {
+            Process client = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            List<String> lines;
+            try (var out = client.inputReader(StandardCharsets.UTF_8)) {
+                lines = out.lines().toList();
+            }
+            int exit = client.waitFor();
+            if (exit != 0 || lines.isEmpty()) {
+                throw new IllegalStateException("bench-queries exited with " + exit + (lines.isEmpty() ? "" : ": " + String.join("\n", lines)));
+            }
+            log.flush();
+            return JsonMapper.builder().build().readValue(lines.getLast(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start bench-queries", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 

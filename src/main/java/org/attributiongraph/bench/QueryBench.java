@@ -1,18 +1,16 @@
 package org.attributiongraph.bench;
 
 import java.io.IOException;
-import java.net.URI;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import org.attributiongraph.blastradius.BlastRadiusService;
-import org.attributiongraph.graph.Graph;
+import org.attributiongraph.graph.CypherCatalog;
 import org.attributiongraph.graph.GraphModel;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -24,15 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  * bench's own server, the baseline over the same driver. Each pair runs interleaved, in turn
  * first, so a disturbance of the machine hits both.
  */
-final class QueryBench {
+final class QueryBench implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_WARMUP_ROUNDS = 2_000;
     /** What the bench's requests may see: they carry no key, so they have the anonymous clearance (clear by default). */
     private static final List<String> ANONYMOUS = GraphModel.Tlp.CLEAR.atOrBelow();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String base;
+    private final BenchHttp http;
     private final long warmupNanos;
     private final Driver driver;
     private final String head;
@@ -42,16 +39,16 @@ final class QueryBench {
     private final String naiveBlastRadius;
     private final String exportRoots;
 
-    QueryBench(int port, Driver driver, Graph graph, int warmupSeconds) {
+    QueryBench(int port, Driver driver, CypherCatalog statements, int warmupSeconds) {
         this.warmupNanos = warmupSeconds * 1_000_000_000L;
-        this.base = "http://127.0.0.1:" + port;
+        this.http = new BenchHttp("127.0.0.1", port);
         this.driver = driver;
-        this.head = graph.statement("entity/summary");
-        this.chains = graph.statement("attribution/chains");
-        this.radius = BlastRadiusService.radiusAt(graph.statement("blastradius/radius"), 2);
-        this.threatGroups = graph.statement("blastradius/threat-groups");
-        this.naiveBlastRadius = graph.statement("bench/naive-blast-radius");
-        this.exportRoots = graph.statement("bench/export-roots");
+        this.head = statements.get("entity/summary");
+        this.chains = statements.get("attribution/chains");
+        this.radius = BlastRadiusService.radiusAt(statements.get("blastradius/radius"), 2);
+        this.threatGroups = statements.get("blastradius/threat-groups");
+        this.naiveBlastRadius = statements.get("bench/naive-blast-radius");
+        this.exportRoots = statements.get("bench/export-roots");
     }
 
     /** Ours and the baseline over the same inputs. */
@@ -61,9 +58,12 @@ final class QueryBench {
         }
     }
 
-    /** What one run of a measured call saw, so the two sides can be checked to agree. */
+    /**
+     * One measured call: the timer covers sending it and receiving its whole answer, over HTTP or the
+     * driver alike; the count it returns, of what the answer holds, is taken after the timer stops.
+     */
     private interface Call {
-        long run(int i);
+        LongSupplier run(int i);
     }
 
     /**
@@ -72,7 +72,10 @@ final class QueryBench {
      */
     Pair chains(List<String> from, int warmup, int runs) {
         return pair(warmup, runs,
-                i -> get("/api/attribution/chains?from=" + enc(from.get(i % from.size()))).get("chains").size(),
+                i -> {
+                    byte[] body = fetch("/api/attribution/chains?from=" + enc(from.get(i % from.size())));
+                    return () -> JSON.readTree(body).get("chains").size();
+                },
                 i -> {
                     Map<String, Object> params = new HashMap<>();
                     params.put("from", from.get(i % from.size()));
@@ -82,10 +85,11 @@ final class QueryBench {
                     params.put("limit", 10);
                     params.put("visible", ANONYMOUS);
                     try (Session session = driver.session()) {
-                        return session.executeRead(tx -> {
+                        var found = session.executeRead(tx -> {
                             tx.run(head, Map.of("id", params.get("from"), "visible", ANONYMOUS)).single();
                             return tx.run(chains, params).list();
-                        }).size();
+                        });
+                        return found::size;
                     }
                 });
     }
@@ -102,21 +106,24 @@ final class QueryBench {
         String path = "/api/msps/" + enc(provider) + "/blast-radius?depth=2";
         Map<String, Object> params = Map.of("id", provider, "depth", 2, "visible", ANONYMOUS);
         var timings = interleaved(warmup, runs,
-                i -> get(path).get("clientCount").asLong(),
-                i -> JSON.readTree(fetch(path, "no-cache")).get("clientCount").asLong(),
+                i -> clientCount(fetch(path)),
+                i -> clientCount(fetch(path, "no-cache")),
                 i -> {
                     try (Session session = driver.session()) {
-                        return session.executeRead(tx -> {
+                        var clients = session.executeRead(tx -> {
                             tx.run(head, Map.of("id", provider, "visible", ANONYMOUS)).single();
-                            long clients = tx.run(radius, params).list().size();
+                            var found = tx.run(radius, params).list();
                             tx.run(threatGroups, params).list();
-                            return clients;
+                            return found;
                         });
+                        return clients::size;
                     }
                 },
                 i -> {
                     try (Session session = driver.session()) {
-                        return session.executeRead(tx -> tx.run(naiveBlastRadius, Map.of("id", provider)).single().get("clients").asLong());
+                        long clients = session.executeRead(tx -> tx.run(naiveBlastRadius, Map.of("id", provider)).single())
+                                .get("clients").asLong();
+                        return () -> clients;
                     }
                 });
         return new Blast(timings[0], timings[1], timings[2], timings[3]);
@@ -174,7 +181,7 @@ final class QueryBench {
         long started = System.nanoTime();
         for (int i = 0; i < warmup || (System.nanoTime() - started < warmupNanos && i < MAX_WARMUP_ROUNDS); i++) {
             for (Call call : calls) {
-                call.run(i);
+                call.run(i).getAsLong();
             }
         }
         long[][] nanos = new long[calls.length][runs];
@@ -182,9 +189,9 @@ final class QueryBench {
             for (int k = 0; k < calls.length; k++) {
                 int c = (i + k) % calls.length;
                 long t = System.nanoTime();
-                long found = calls[c].run(i);
+                LongSupplier found = calls[c].run(i);
                 nanos[c][i] = System.nanoTime() - t;
-                if (found == 0) {
+                if (found.getAsLong() == 0) {
                     throw new IllegalStateException("run " + i + ": measured call " + c + " found nothing");
                 }
             }
@@ -205,23 +212,25 @@ final class QueryBench {
     }
 
     private byte[] fetch(String path, String cacheControl) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (cacheControl != null) {
-            request.header("Cache-Control", cacheControl);
-        }
         try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+            var response = http.get(path, cacheControl);
+            if (response.status() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.status() + ": "
                         + new String(response.body(), StandardCharsets.UTF_8));
             }
             return response.body();
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException("GET " + path + " failed", e);
         }
+    }
+
+    private static LongSupplier clientCount(byte[] blastRadius) {
+        return () -> JSON.readTree(blastRadius).get("clientCount").asLong();
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     private static String enc(String s) {
