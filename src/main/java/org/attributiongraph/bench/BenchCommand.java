@@ -1,5 +1,6 @@
 package org.attributiongraph.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code java -jar attribution-graph.jar bench [--orgs N]}: builds a fresh embedded store under
  * {@code GRAPH_DATA_DIR}, writes the synthetic ecosystem into it, and measures ingest, chains, blast
  * radius and export, each against a plain-Cypher baseline on the same database in the same run.
+ * The ingest runs in this process, the read paths from a second one ({@link QueryClient}).
  * Progress goes to stderr; the last line on stdout is one JSON object with every figure.
  */
 public final class BenchCommand {
@@ -234,7 +236,7 @@ public final class BenchCommand {
             var plan = new QueryClient.Plan(port, app.getBean(EmbeddedNeo4j.class).boltUri(), Math.max(5, o.queries() / 10), o.queries(),
                     o.warmupSeconds(), starts, summary.smallestProvider(), summary.medianProvider(), summary.largestProvider(),
                     Math.min(EXPORT_MAX_NODES - 1, EXPORT_MAX_RELATIONSHIPS));
-            figures.putAll(readPaths(plan, log));
+            figures.putAll(readPaths(plan));
 
             figures.put("peak_heap_mb", Memory.peakHeapMb());
             figures.put("peak_rss_mb", Memory.peakRssMb());
@@ -245,10 +247,10 @@ public final class BenchCommand {
      * Runs {@code bench-queries} in a JVM of its own, from the same jar or class path, and returns
      * its figures; its progress goes to this process's stderr.
      */
-    private static Map<String, Object> readPaths(QueryClient.Plan plan, PrintStream log) {
+    private static Map<String, Object> readPaths(QueryClient.Plan plan) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
         String classPath = System.getProperty("java.class.path");
-        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
             command.addAll(List.of("-jar", classPath));
         } else {
             command.addAll(List.of("-cp", classPath, AttributionGraphApplication.class.getName()));
@@ -259,13 +261,12 @@ public final class BenchCommand {
             Process client = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             List<String> lines;
             try (var out = client.inputReader(StandardCharsets.UTF_8)) {
-                lines = out.lines().toList();
+                lines = out.lines().filter(line -> line.startsWith("{")).toList();
             }
             int exit = client.waitFor();
             if (exit != 0 || lines.isEmpty()) {
-                throw new IllegalStateException("bench-queries exited with " + exit + (lines.isEmpty() ? "" : ": " + String.join("\n", lines)));
+                throw new IllegalStateException("bench-queries exited with " + exit + (lines.isEmpty() ? " and no figures" : ""));
             }
-            log.flush();
             return JsonMapper.builder().build().readValue(lines.getLast(), new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start bench-queries", e);

@@ -15,8 +15,8 @@ import java.util.Locale;
 /**
  * The bench's HTTP client: one keep-alive HTTP/1.1 connection to the bench's own server, written and
  * read on the calling thread. A timed request is then the server's work and the loopback, not the
- * client's: the JDK's HttpClient hands each exchange to threads of its own and added about 0.4 ms to
- * every request on the bench's machine (BENCHMARKS.md, "What changed"). GET only, which is all the
+ * client's: the JDK's HttpClient hands each exchange to threads of its own and added 0.36 ms to every
+ * request on the bench's machine (BENCHMARKS.md, "Where the time goes"). GET only, which is all the
  * bench asks; a connection the server closed is opened again.
  */
 final class BenchHttp implements AutoCloseable {

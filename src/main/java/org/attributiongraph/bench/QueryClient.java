@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bench's read paths, run in a process of their own ({@code bench-queries}, started by
- * {@code bench}): the HTTP requests and the baseline's driver both come from outside the server's
- * process, as an analyst's would. Run inside it, the client shared the server's JIT, heap and
- * threads, and the same requests measured 1.3 to 1.5 times as long as from outside (BENCHMARKS.md).
- * Progress goes to stderr; stdout gets one JSON object with the read figures.
+ * {@code bench}): the HTTP requests and the baseline's driver come from outside the server's
+ * process, as an analyst's would, so the client shares neither the server's JIT nor its heap, and
+ * the peak heap and RSS the bench reports are the service's own. Progress goes to stderr; stdout
+ * gets one JSON object with the read figures.
  */
 public final class QueryClient {
 
