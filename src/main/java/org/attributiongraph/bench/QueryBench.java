@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Read paths, each measured against the Cypher it stands for: the endpoint over real HTTP on the
- * bench's own server, the baseline over the same driver. Each pair runs interleaved, in turn
+ * bench's own server, the baseline over a driver to the same database. Each pair runs interleaved, in turn
  * first, so a disturbance of the machine hits both.
  */
 final class QueryBench implements AutoCloseable {

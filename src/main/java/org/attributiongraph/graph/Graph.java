@@ -26,7 +26,6 @@ public final class Graph {
     private final CypherCatalog catalog;
     private final TransactionConfig queryConfig;
     private final TransactionConfig importConfig;
-    private final Duration importTimeout;
     private final LongSupplier storeVersion;
 
     /** @param storeVersion the store's last committed transaction, where it can be read (in-process); else null */
@@ -35,7 +34,6 @@ public final class Graph {
         this.catalog = catalog;
         this.queryConfig = TransactionConfig.builder().withTimeout(queryTimeout).build();
         this.importConfig = TransactionConfig.builder().withTimeout(importTimeout).build();
-        this.importTimeout = importTimeout;
         this.storeVersion = storeVersion;
     }
 
@@ -92,7 +90,7 @@ public final class Graph {
 
     /** How long one file's import may take (its reads and its write transaction each). */
     public Duration importTimeout() {
-        return importTimeout;
+        return importConfig.timeout();
     }
 
     /** Neo4j reports a transaction that ran past its timeout as a client error with this code. */
