@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.attributiongraph.AttributionGraphApplication;
-import org.attributiongraph.graph.EmbeddedNeo4j;
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.ingest.ImportService;
 import org.attributiongraph.ingest.SyntheticInput;
@@ -32,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code java -jar attribution-graph.jar bench [--orgs N]}: builds a fresh embedded store under
  * {@code GRAPH_DATA_DIR}, writes the synthetic ecosystem into it, and measures ingest, chains, blast
  * radius and export, each against a plain-Cypher baseline on the same database in the same run.
- * The ingest runs in this process, the read paths from a second one ({@link QueryClient}).
+ * The ingest runs in this process; the read paths are then measured on the service started on the
+ * stored graph in a second one ({@link BenchService}), from a third ({@link QueryClient}).
  * Progress goes to stderr; the last line on stdout is one JSON object with every figure.
  */
 public final class BenchCommand {
@@ -42,7 +42,7 @@ public final class BenchCommand {
               N   organizations of the synthetic ecosystem (default 1000000, at least 1000)
               S   seed of the generator (default 1)
               Q   measured queries per read path, after Q/10 warm-up queries (default 100, at least 10)
-              W   warm-up of each read path lasts at least W seconds as well (default 15)
+              W   warm-up of each read path lasts at least W seconds as well (default 45)
               --keep  keep the bench store ($GRAPH_DATA_DIR/bench-<time>) instead of deleting it
               --graph.page-cache=2g and other settings as for the service""";
 
@@ -95,7 +95,7 @@ public final class BenchCommand {
         int orgs = 1_000_000;
         long seed = 1;
         int queries = 100;
-        int warmupSeconds = 15;
+        int warmupSeconds = 45;
         boolean keep = false;
         List<String> properties = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -154,11 +154,10 @@ public final class BenchCommand {
     /** Fills {@code figures} phase by phase, so a failure leaves what was measured before it. */
     private static void measure(Options o, Path store, PrintStream log, Map<String, Object> figures) {
         List<String> springArgs = new ArrayList<>(o.properties().stream().filter(p -> !p.startsWith("--graph.data-dir=")).toList());
-        // The bench's own store and server: loopback, random port, nothing loaded at start.
+        // The bench's own store and service: loopback, nothing loaded at start (BenchService picks the ports).
         springArgs.add("--graph.data-dir=" + store);
         springArgs.add("--graph.import-on-start=false");
         springArgs.add("--server.address=127.0.0.1");
-        springArgs.add("--server.port=0");
         springArgs.add("--export.max-nodes=" + EXPORT_MAX_NODES);
         springArgs.add("--export.max-relationships=" + EXPORT_MAX_RELATIONSHIPS);
         // Bench defaults, as arguments so they win over application.yaml; an option given on the command line wins over them.
@@ -170,12 +169,12 @@ public final class BenchCommand {
                 springArgs.add(setting);
             }
         }
-        log.println("Starting the application on a fresh store " + store + " ...");
+        var summary = SyntheticInput.summary(o.orgs(), o.seed());
+        log.println("Starting the application (no web server) on a fresh store " + store + " ...");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AttributionGraphApplication.class)
-                .web(WebApplicationType.SERVLET)
+                .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run(springArgs.toArray(String[]::new))) {
-            int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
             Driver driver = app.getBean(Driver.class);
             Graph graph = app.getBean(Graph.class);
             var ingest = new IngestBench(driver, graph, app.getBean(ImportService.class), log);
@@ -188,7 +187,6 @@ public final class BenchCommand {
 
             long t = System.nanoTime();
             var files = SyntheticInput.writeCsv(o.orgs(), o.seed(), store.resolve("input"));
-            var summary = SyntheticInput.summary(o.orgs(), o.seed());
             figures.put("relationships", summary.relationships());
             log.printf("Generated %,d organizations and %,d relationships as %d CSV files in %.1f s%n", summary.organizations(),
                     summary.relationships(), 2 * files.size(), (System.nanoTime() - t) / 1e9);
@@ -230,16 +228,20 @@ public final class BenchCommand {
             figures.put("import_ratio", round(ours.perSecond() / raw.perSecond()));
             figures.put("heap_after_import_mb", Memory.heapUsedMb());
 
+            figures.put("peak_heap_mb", Memory.peakHeapMb());
+            figures.put("peak_rss_mb", Memory.peakRssMb());
+        }
+
+        log.println("Starting the service on the stored graph, in a process of its own ...");
+        try (var service = BenchService.start(java("-Xmx" + Memory.heapMaxMb() + "m"), springArgs, store.resolve("service.log"))) {
             List<String> starts = Stream.concat(summary.campaignIds().stream(), summary.groupIds().stream()).toList();
             // The estimate bounds the relationships and, as every node but the root is reached through
             // one of them, the nodes too; both caps must hold.
-            var plan = new QueryClient.Plan(port, app.getBean(EmbeddedNeo4j.class).boltUri(), Math.max(5, o.queries() / 10), o.queries(),
+            var plan = new QueryClient.Plan(service.port(), service.boltUri(), Math.max(5, o.queries() / 10), o.queries(),
                     o.warmupSeconds(), starts, summary.smallestProvider(), summary.medianProvider(), summary.largestProvider(),
                     Math.min(EXPORT_MAX_NODES - 1, EXPORT_MAX_RELATIONSHIPS));
             figures.putAll(readPaths(plan));
-
-            figures.put("peak_heap_mb", Memory.peakHeapMb());
-            figures.put("peak_rss_mb", Memory.peakRssMb());
+            figures.put("service_peak_rss_mb", service.peakRssMb());
         }
     }
 
@@ -248,13 +250,7 @@ public final class BenchCommand {
      * its figures; its progress goes to this process's stderr.
      */
     private static Map<String, Object> readPaths(QueryClient.Plan plan) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
-        String classPath = System.getProperty("java.class.path");
-        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
-            command.addAll(List.of("-jar", classPath));
-        } else {
-            command.addAll(List.of("-cp", classPath, AttributionGraphApplication.class.getName()));
-        }
+        List<String> command = new ArrayList<>(java("-Xmx2g"));
         command.add("bench-queries");
         command.addAll(plan.args());
         try {
@@ -274,6 +270,18 @@ public final class BenchCommand {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** This application in a new JVM with the given heap: the same jar, or the same class path and main class. */
+    private static List<String> java(String heap) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap));
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, AttributionGraphApplication.class.getName()));
+        }
+        return command;
     }
 
     static double round(double value) {

@@ -15,8 +15,13 @@ final class Memory {
 
     /** VmHWM of /proc/self/status in MiB; -1 where there is no such file (not Linux). */
     static long peakRssMb() {
+        return peakRssMb(Path.of("/proc/self/status"));
+    }
+
+    /** VmHWM of a process's {@code /proc/<pid>/status} in MiB; -1 where there is no such file. */
+    static long peakRssMb(Path status) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }

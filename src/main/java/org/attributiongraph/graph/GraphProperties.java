@@ -19,7 +19,8 @@ public record GraphProperties(
         @DefaultValue("10s") Duration queryTimeout,
         @DefaultValue("5m") Duration importTimeout,
         @DefaultValue("256m") String pageCache,
-        @DefaultValue("true") boolean importOnStart) {
+        @DefaultValue("true") boolean importOnStart,
+        @DefaultValue("0") int boltPort) {
 
     public boolean embedded() {
         return uri == null || uri.isBlank();

@@ -27,7 +27,7 @@ class Neo4jConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedCondition.class)
     EmbeddedNeo4j embeddedNeo4j(GraphProperties properties) {
-        return EmbeddedNeo4j.start(properties.dataDir().resolve("neo4j"), properties.pageCache());
+        return EmbeddedNeo4j.start(properties.dataDir().resolve("neo4j"), properties.pageCache(), properties.boltPort());
     }
 
     /** Closed before the embedded database because it depends on it. */

@@ -23,7 +23,7 @@ class BenchCommandIT {
     private static final List<String> KEYS = List.of("import_rows_per_s", "raw_rows_per_s", "import_ratio", "chain_p50_ms",
             "chain_p99_ms", "chain_ratio", "blast_p50_ms", "blast_p99_ms", "blast_ratio", "blast_cached_p50_ms", "blast_cached_ratio",
             "blast_wrapped_p50_ms", "blast_wrap_ratio", "export_objects_per_s", "peak_rss_mb",
-            "peak_heap_mb");
+            "peak_heap_mb", "service_peak_rss_mb");
 
     @TempDir
     Path dataDir;
@@ -83,6 +83,8 @@ class BenchCommandIT {
         assertThat(figures.get("export_objects").asInt()).isGreaterThan(100);
         assertThat(figures.get("peak_rss_mb").asLong()).isPositive();
         assertThat(figures.get("peak_heap_mb").asLong()).isPositive().isLessThanOrEqualTo(figures.get("heap_max_mb").asLong());
+        // The read paths ran on a service of its own, started on the stored graph.
+        assertThat(figures.get("service_peak_rss_mb").asLong()).isPositive();
 
         // The bench store is its own and is removed afterwards.
         try (var left = Files.list(dataDir)) {
