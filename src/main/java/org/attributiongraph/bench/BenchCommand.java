@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +43,16 @@ public final class BenchCommand {
               N   organizations of the synthetic ecosystem (default 1000000, at least 1000)
               S   seed of the generator (default 1)
               Q   measured queries per read path, after Q/10 warm-up queries (default 100, at least 10)
-              W   warm-up of each read path lasts at least W seconds as well (default 45)
+              W   warm-up of each read path lasts at least W seconds as well (default 15), after the
+                  service's own warm-up (until its JIT compilers are quiet, at most 3 minutes; none if W is 0)
               --keep  keep the bench store ($GRAPH_DATA_DIR/bench-<time>) instead of deleting it
               --graph.page-cache=2g and other settings as for the service""";
 
     /** Caps raised for the bench's own server, so a large neighbourhood can be exported. */
     static final long EXPORT_MAX_NODES = 50_000;
     static final long EXPORT_MAX_RELATIONSHIPS = 100_000;
+    /** The longest the service is warmed up before the read paths, waiting for its JIT to settle. */
+    static final long SERVICE_WARMUP_MILLIS = 180_000;
 
     private BenchCommand() {
     }
@@ -95,7 +99,7 @@ public final class BenchCommand {
         int orgs = 1_000_000;
         long seed = 1;
         int queries = 100;
-        int warmupSeconds = 45;
+        int warmupSeconds = 15;
         boolean keep = false;
         List<String> properties = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -235,6 +239,18 @@ public final class BenchCommand {
         log.println("Starting the service on the stored graph, in a process of its own ...");
         try (var service = BenchService.start(java("-Xmx" + Memory.heapMaxMb() + "m"), springArgs, store.resolve("service.log"))) {
             List<String> starts = Stream.concat(summary.campaignIds().stream(), summary.groupIds().stream()).toList();
+            if (o.warmupSeconds() > 0) {
+                List<String> warmPaths = new ArrayList<>();
+                starts.forEach(id -> warmPaths.add("/api/attribution/chains?from=" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
+                for (String msp : List.of(summary.smallestProvider(), summary.medianProvider())) {
+                    warmPaths.add("/api/msps/" + URLEncoder.encode(msp, StandardCharsets.UTF_8) + "/blast-radius?depth=2");
+                }
+                log.println("Warming the service up until its JIT compilers are quiet (at most " + SERVICE_WARMUP_MILLIS / 1000 + " s) ...");
+                var settled = service.warmUp(warmPaths, SERVICE_WARMUP_MILLIS);
+                log.printf("  %.1f s%s%n", settled.millis() / 1e3, settled.quiet() ? "" : ", and they were still compiling");
+                figures.put("service_warmup_s", round(settled.millis() / 1e3));
+                figures.put("service_warmup_quiet", settled.quiet());
+            }
             // The estimate bounds the relationships and, as every node but the root is reached through
             // one of them, the nodes too; both caps must hold.
             var plan = new QueryClient.Plan(service.port(), service.boltUri(), Math.max(5, o.queries() / 10), o.queries(),

@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
 final class BenchService implements AutoCloseable {
 
     private static final long START_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    private static final long QUIET_WINDOW_MILLIS = 5_000;
+    private static final long QUIET_COMPILER_MILLIS = 100;
+    /** Linux's clock ticks per second for /proc times (USER_HZ), 100 on every usual kernel. */
+    private static final long TICKS_PER_SECOND = 100;
 
     private final Process process;
     /** Stops the service if the bench itself is stopped (Ctrl-C), so no server is left holding the store. */
@@ -71,6 +75,70 @@ final class BenchService implements AutoCloseable {
     /** The service's resident-set high-water mark so far, in MiB. */
     long peakRssMb() {
         return Memory.peakRssMb(Path.of("/proc", String.valueOf(process.pid()), "status"));
+    }
+
+    /**
+     * Sends {@code paths} in turn (with {@code Cache-Control: no-cache}, so a blast radius is computed each time) until the service's JIT compiler threads have used less than
+     * {@value #QUIET_COMPILER_MILLIS} ms of CPU in {@value #QUIET_WINDOW_MILLIS} ms, or for at most
+     * {@code maxMillis}. A service just started compiles for a minute or more under load, and on two
+     * cores that compiling takes a core from the requests being measured.
+     *
+     * @return how long it took, and whether the compilers went quiet
+     */
+    Settled warmUp(List<String> paths, long maxMillis) {
+        long started = System.currentTimeMillis();
+        try (var http = new BenchHttp("127.0.0.1", port)) {
+            long windowStarted = started;
+            long compilerAtWindowStart = compilerCpuMillis();
+            for (int i = 0; System.currentTimeMillis() - started < maxMillis; i++) {
+                var response = http.get(paths.get(i % paths.size()), "no-cache");
+                if (response.status() != 200) {
+                    throw new IllegalStateException("warm-up: GET " + paths.get(i % paths.size()) + " answered " + response.status());
+                }
+                long now = System.currentTimeMillis();
+                if (now - windowStarted >= QUIET_WINDOW_MILLIS) {
+                    long compiler = compilerCpuMillis();
+                    long used = compiler - compilerAtWindowStart;
+                    // Negative when a compiler thread ended (the JVM adds and removes them as the queue asks): not quiet.
+                    if (used >= 0 && used < QUIET_COMPILER_MILLIS) {
+                        return new Settled(now - started, true);
+                    }
+                    windowStarted = now;
+                    compilerAtWindowStart = compiler;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("warm-up request failed", e);
+        }
+        return new Settled(System.currentTimeMillis() - started, false);
+    }
+
+    record Settled(long millis, boolean quiet) {
+    }
+
+    /**
+     * CPU time the JIT's compiler threads ("C1 CompilerThre", "C2 CompilerThre") have used so far,
+     * from /proc; 0 where there is no /proc (not Linux), and the warm-up then stops after its first window.
+     */
+    long compilerCpuMillis() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        // Fields after the parenthesised name: state is the 3rd field, utime the 14th, stime the 15th.
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException threadGone) {
+                    // a compiler thread that ended since the listing: its time is no longer counted anywhere
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 1000 / TICKS_PER_SECOND;
     }
 
     private void awaitHealthy() {

@@ -37,7 +37,7 @@ class TimingsTests {
         var defaults = BenchCommand.parse(List.of());
         assertThat(defaults.orgs()).isEqualTo(1_000_000);
         assertThat(defaults.queries()).isEqualTo(100);
-        assertThat(defaults.warmupSeconds()).isEqualTo(45);
+        assertThat(defaults.warmupSeconds()).isEqualTo(15);
         var given = BenchCommand.parse(List.of("--orgs", "100_000", "--queries", "20", "--warmup-seconds", "0", "--keep", "--graph.page-cache=1g"));
         assertThat(given.orgs()).isEqualTo(100_000);
         assertThat(given.warmupSeconds()).isZero();
