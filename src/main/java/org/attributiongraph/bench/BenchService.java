@@ -78,7 +78,8 @@ final class BenchService implements AutoCloseable {
     }
 
     /**
-     * Sends {@code paths} in turn (with {@code Cache-Control: no-cache}, so a blast radius is computed each time) until the service's JIT compiler threads have used less than
+     * Sends {@code paths} in turn (with {@code Cache-Control: no-cache}, so a blast radius is computed
+     * each time) until the service's JIT compiler threads have used less than
      * {@value #QUIET_COMPILER_MILLIS} ms of CPU in {@value #QUIET_WINDOW_MILLIS} ms, or for at most
      * {@code maxMillis}. A service just started compiles for a minute or more under load, and on two
      * cores that compiling takes a core from the requests being measured.
