@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -240,11 +239,9 @@ public final class BenchCommand {
         try (var service = BenchService.start(java("-Xmx" + Memory.heapMaxMb() + "m"), springArgs, store.resolve("service.log"))) {
             List<String> starts = Stream.concat(summary.campaignIds().stream(), summary.groupIds().stream()).toList();
             if (o.warmupSeconds() > 0) {
-                List<String> warmPaths = new ArrayList<>();
-                starts.forEach(id -> warmPaths.add("/api/attribution/chains?from=" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
-                for (String msp : List.of(summary.smallestProvider(), summary.medianProvider())) {
-                    warmPaths.add("/api/msps/" + URLEncoder.encode(msp, StandardCharsets.UTF_8) + "/blast-radius?depth=2");
-                }
+                List<String> warmPaths = new ArrayList<>(starts.stream().map(QueryBench::chainsPath).toList());
+                warmPaths.add(QueryBench.blastRadiusPath(summary.smallestProvider()));
+                warmPaths.add(QueryBench.blastRadiusPath(summary.medianProvider()));
                 log.println("Warming the service up until its JIT compilers are quiet (at most " + SERVICE_WARMUP_MILLIS / 1000 + " s) ...");
                 var settled = service.warmUp(warmPaths, SERVICE_WARMUP_MILLIS);
                 log.printf("  %.1f s%s%n", settled.millis() / 1e3, settled.quiet() ? "" : ", and they were still compiling");

@@ -73,7 +73,7 @@ final class QueryBench implements AutoCloseable {
     Pair chains(List<String> from, int warmup, int runs) {
         return pair(warmup, runs,
                 i -> {
-                    byte[] body = fetch("/api/attribution/chains?from=" + enc(from.get(i % from.size())));
+                    byte[] body = fetch(chainsPath(from.get(i % from.size())));
                     return () -> JSON.readTree(body).get("chains").size();
                 },
                 i -> {
@@ -103,7 +103,7 @@ final class QueryBench implements AutoCloseable {
     }
 
     Blast blastRadius(String provider, int warmup, int runs) {
-        String path = "/api/msps/" + enc(provider) + "/blast-radius?depth=2";
+        String path = blastRadiusPath(provider);
         Map<String, Object> params = Map.of("id", provider, "depth", 2, "visible", ANONYMOUS);
         var timings = interleaved(warmup, runs,
                 i -> clientCount(fetch(path)),
@@ -231,6 +231,16 @@ final class QueryBench implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+    }
+
+    /** The chain request the bench measures (and warms the service up with). */
+    static String chainsPath(String from) {
+        return "/api/attribution/chains?from=" + enc(from);
+    }
+
+    /** The depth-2 blast-radius request the bench measures (and warms the service up with). */
+    static String blastRadiusPath(String provider) {
+        return "/api/msps/" + enc(provider) + "/blast-radius?depth=2";
     }
 
     private static String enc(String s) {
