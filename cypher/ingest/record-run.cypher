@@ -1,4 +1,5 @@
 // record-run: book-keeping for one imported file (not part of the domain graph, not in /api/stats).
+// A run with batch commits was marked as being written by begin-run; this ends the mark.
 // Parameters: $run, $format, $file, $sha256, $started, $finished, $nodesCreated, $relationshipsCreated
 MERGE (r:ImportRun {id: $run})
 SET r.format = $format,
@@ -8,3 +9,4 @@ SET r.format = $format,
     r.finished = $finished,
     r.nodes_created = $nodesCreated,
     r.relationships_created = $relationshipsCreated
+REMOVE r.writing

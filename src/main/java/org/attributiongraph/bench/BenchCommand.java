@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.attributiongraph.AttributionGraphApplication;
 import org.attributiongraph.graph.Graph;
+import org.attributiongraph.ingest.Commit;
 import org.attributiongraph.ingest.ImportService;
 import org.attributiongraph.ingest.SyntheticInput;
 import org.neo4j.driver.Driver;
@@ -38,12 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BenchCommand {
 
     static final String USAGE = """
-            usage: java -Xmx4g -jar attribution-graph.jar bench [--orgs N] [--seed S] [--queries Q] [--warmup-seconds W] [--keep] [--property=value ...]
+            usage: java -Xmx4g -jar attribution-graph.jar bench [--orgs N] [--seed S] [--queries Q] [--warmup-seconds W] [--batch-commits] [--keep] [--property=value ...]
               N   organizations of the synthetic ecosystem (default 1000000, at least 1000)
               S   seed of the generator (default 1)
               Q   measured queries per read path, after Q/10 warm-up queries (default 100, at least 10)
               W   warm-up of each read path lasts at least W seconds as well (default 15), after the
                   service's own warm-up (until its JIT compilers are quiet, at most 3 minutes; none if W is 0)
+              --batch-commits  the pipeline imports as `import --batch-commits` does (each batch of a large
+                  file of new elements committed on its own) instead of one transaction per file
               --keep  keep the bench store ($GRAPH_DATA_DIR/bench-<time>) instead of deleting it
               --graph.page-cache=2g and other settings as for the service""";
 
@@ -56,7 +60,7 @@ public final class BenchCommand {
     private BenchCommand() {
     }
 
-    record Options(int orgs, long seed, int queries, int warmupSeconds, boolean keep, List<String> properties) {
+    record Options(int orgs, long seed, int queries, int warmupSeconds, Commit commit, boolean keep, List<String> properties) {
     }
 
     public static int run(List<String> args) {
@@ -99,6 +103,7 @@ public final class BenchCommand {
         long seed = 1;
         int queries = 100;
         int warmupSeconds = 15;
+        Commit commit = Commit.FILE;
         boolean keep = false;
         List<String> properties = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -109,6 +114,7 @@ public final class BenchCommand {
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
                     case "--queries" -> queries = Integer.parseInt(value(args, ++i, arg));
                     case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value(args, ++i, arg));
+                    case "--batch-commits" -> commit = Commit.BATCH;
                     case "--keep" -> keep = true;
                     case "-h", "--help" -> {
                         return null;
@@ -133,7 +139,7 @@ public final class BenchCommand {
         if (warmupSeconds < 0) {
             throw new IllegalArgumentException("--warmup-seconds must not be negative");
         }
-        return new Options(orgs, seed, queries, warmupSeconds, keep, List.copyOf(properties));
+        return new Options(orgs, seed, queries, warmupSeconds, commit, keep, List.copyOf(properties));
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -180,10 +186,11 @@ public final class BenchCommand {
                 .run(springArgs.toArray(String[]::new))) {
             Driver driver = app.getBean(Driver.class);
             Graph graph = app.getBean(Graph.class);
-            var ingest = new IngestBench(driver, graph, app.getBean(ImportService.class), log);
+            var ingest = new IngestBench(driver, graph, app.getBean(ImportService.class), o.commit(), log);
 
             figures.put("orgs", o.orgs());
             figures.put("seed", o.seed());
+            figures.put("import_commit", o.commit().name().toLowerCase(Locale.ROOT));
             figures.put("page_cache", app.getEnvironment().getProperty("graph.page-cache"));
             figures.put("heap_max_mb", Memory.heapMaxMb());
             figures.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -208,7 +215,8 @@ public final class BenchCommand {
             log.printf("  %,d rows in %.1f s: %,.0f rows/s%n", raw.rows(), raw.nanos() / 1e9, raw.perSecond());
             var rawContent = ingest.content();
             ingest.wipe();
-            log.println("Ingest through the import pipeline (csv-nodes, csv-relationships) ...");
+            log.println("Ingest through the import pipeline (csv-nodes, csv-relationships; "
+                    + (o.commit() == Commit.BATCH ? "batch commits" : "one transaction per file") + ") ...");
             var ours = ingest.pipeline(files);
             log.printf("  %,d rows in %.1f s: %,.0f rows/s%n", ours.rows(), ours.nanos() / 1e9, ours.perSecond());
             var stages = ours.stages();

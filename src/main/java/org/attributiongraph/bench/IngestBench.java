@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.graph.GraphModel.RelType;
+import org.attributiongraph.ingest.Commit;
+import org.attributiongraph.ingest.ImportProgress;
 import org.attributiongraph.ingest.ImportResult;
 import org.attributiongraph.ingest.ImportService;
 import org.attributiongraph.ingest.SyntheticInput;
@@ -30,6 +32,7 @@ final class IngestBench {
 
     private final Driver driver;
     private final ImportService imports;
+    private final Commit commit;
     private final PrintStream log;
     private final String rawNodes;
     /** Per type, with the type written in, as one would write it by hand (and as the pipeline runs it). */
@@ -38,9 +41,10 @@ final class IngestBench {
     private final String wipeNodes;
     private final String content;
 
-    IngestBench(Driver driver, Graph graph, ImportService imports, PrintStream log) {
+    IngestBench(Driver driver, Graph graph, ImportService imports, Commit commit, PrintStream log) {
         this.driver = driver;
         this.imports = imports;
+        this.commit = commit;
         this.log = log;
         this.rawNodes = graph.statement("bench/raw-merge-nodes");
         this.rawRelationships = RelType.writtenIntoEach(graph.statement("bench/raw-merge-relationships"));
@@ -93,15 +97,17 @@ final class IngestBench {
         }
     }
 
-    /** The pipeline: each CSV file imported as {@code import} or {@code POST /api/imports} would. */
+    /** The pipeline: each CSV file imported as {@code import} (with or without {@code --batch-commits}) would. */
     Rate pipeline(List<SyntheticInput.FilePair> files) {
         long rows = 0;
         var stages = ImportResult.Timings.NONE;
         long started = System.nanoTime();
         int done = 0;
         for (var pair : files) {
-            var nodes = imports.importFile("csv-nodes", pair.nodes().getFileName().toString(), read(pair.nodes()));
-            var rels = imports.importFile("csv-relationships", pair.relationships().getFileName().toString(), read(pair.relationships()));
+            var nodes = imports.importFile("csv-nodes", pair.nodes().getFileName().toString(), read(pair.nodes()),
+                    ImportProgress.NONE, commit);
+            var rels = imports.importFile("csv-relationships", pair.relationships().getFileName().toString(),
+                    read(pair.relationships()), ImportProgress.NONE, commit);
             rows += nodes.nodes().created() + nodes.nodes().updated() + rels.relationships().created() + rels.relationships().updated();
             stages = stages.plus(nodes.timings()).plus(rels.timings());
             log.print("\r  pipeline: file pair " + (++done) + "/" + files.size());

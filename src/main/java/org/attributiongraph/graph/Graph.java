@@ -88,6 +88,16 @@ public final class Graph {
         }
     }
 
+    /**
+     * A statement run on its own (auto-commit), with the import timeout: the form that
+     * {@code CALL ... IN TRANSACTIONS} needs. Not retried.
+     */
+    public void autoCommit(String statement, Map<String, Object> parameters) {
+        try (Session session = session()) {
+            session.run(statement, parameters, importConfig).consume();
+        }
+    }
+
     /** How long one file's import may take (its reads and its write transaction each). */
     public Duration importTimeout() {
         return importConfig.timeout();

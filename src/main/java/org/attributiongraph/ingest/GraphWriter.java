@@ -10,18 +10,21 @@ import java.util.Map;
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.graph.GraphModel.RelType;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.summary.ResultSummary;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a validated batch: nodes grouped by their label set, then relationships grouped by type,
- * each as {@code UNWIND $rows ... MERGE} in chunks of {@value #BATCH_SIZE} rows, all inside the
- * caller's transaction so a file lands whole or not at all.
+ * each as {@code UNWIND $rows ... MERGE} in chunks of {@value #BATCH_SIZE} rows. Where each chunk
+ * runs is the caller's choice ({@link Statements}): inside the file's one transaction, so a file
+ * lands whole or not at all, or in a transaction of its own (batch commits).
  *
  * <p>Each chunk first takes the fast path (create-nodes, create-relationships: set everything, as
  * the file creating an element owns it). When a chunk meets elements that already exist, the
  * created counter falls short; that chunk is written again through the full merge statements,
  * which apply the ownership rules, and so is the rest of its group (a file that updates tends to
- * update throughout).
+ * update throughout). With {@code createOnly} the writer stops there instead ({@link NotAllNew}):
+ * a run that only creates can be undone exactly by its run id.
  */
 @Component
 final class GraphWriter {
@@ -50,9 +53,31 @@ final class GraphWriter {
     }
 
     record Written(long nodesCreated, long nodes, long relationshipsCreated, long relationships) {
+        Written plus(Written other) {
+            return new Written(nodesCreated + other.nodesCreated, nodes + other.nodes, relationshipsCreated + other.relationshipsCreated,
+                    relationships + other.relationships);
+        }
     }
 
-    Written write(TransactionContext tx, ImportBatch batch, String run, String file, ImportProgress progress) {
+    /** Runs one statement of the write and gives its summary. */
+    @FunctionalInterface
+    interface Statements {
+        ResultSummary run(String statement, Map<String, Object> parameters);
+
+        /** Every statement inside the file's transaction. */
+        static Statements in(TransactionContext tx) {
+            return (statement, parameters) -> tx.run(statement, parameters).consume();
+        }
+    }
+
+    /** A create-only write met an element that is already in the graph (or a row that creates nothing). */
+    static final class NotAllNew extends RuntimeException {
+        NotAllNew() {
+            super("the file meets elements already in the graph", null, false, false);
+        }
+    }
+
+    Written write(Statements db, boolean createOnly, ImportBatch batch, String run, String file, ImportProgress progress) {
         long total = batch.nodes().size() + batch.relationships().size();
         long done = 0;
         Map<List<String>, List<Map<String, Object>>> nodesByLabels = new LinkedHashMap<>();
@@ -73,10 +98,10 @@ final class GraphWriter {
             boolean fast = true;
             for (var chunk : chunks(group.getValue())) {
                 Map<String, Object> params = Map.of("labels", group.getKey(), "rows", chunk, "run", run, "file", file);
-                int created = fast ? tx.run(createNodes, params).consume().counters().nodesCreated() : 0;
+                int created = fast ? db.run(createNodes, params).counters().nodesCreated() : 0;
                 if (created < chunk.size()) {
                     fast = false;
-                    created += tx.run(mergeNodes, params).consume().counters().nodesCreated();
+                    created += slowPath(db, createOnly, mergeNodes, params).counters().nodesCreated();
                 }
                 nodesCreated += created;
                 done += chunk.size();
@@ -106,10 +131,10 @@ final class GraphWriter {
             boolean fast = true;
             for (var chunk : chunks(group.getValue())) {
                 Map<String, Object> params = Map.of("rows", chunk, "run", run, "file", file);
-                int created = fast ? tx.run(create, params).consume().counters().relationshipsCreated() : 0;
+                int created = fast ? db.run(create, params).counters().relationshipsCreated() : 0;
                 if (created < chunk.size()) {
                     fast = false;
-                    created += tx.run(merge, params).consume().counters().relationshipsCreated();
+                    created += slowPath(db, createOnly, merge, params).counters().relationshipsCreated();
                 }
                 relsCreated += created;
                 done += chunk.size();
@@ -117,6 +142,13 @@ final class GraphWriter {
             }
         }
         return new Written(nodesCreated, batch.nodes().size(), relsCreated, batch.relationships().size());
+    }
+
+    private static ResultSummary slowPath(Statements db, boolean createOnly, String merge, Map<String, Object> params) {
+        if (createOnly) {
+            throw new NotAllNew();
+        }
+        return db.run(merge, params);
     }
 
     /** The list without repeats, in its order: what the merge statements' unions would store. */

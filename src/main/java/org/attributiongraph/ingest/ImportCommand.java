@@ -29,9 +29,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ImportCommand {
 
     static final String USAGE = """
-            usage: java -jar attribution-graph.jar import [--format FORMAT] PATH...
+            usage: java -jar attribution-graph.jar import [--format FORMAT] [--batch-commits] PATH...
               PATH     a file, or a folder whose *.json and *.csv files are imported (recursively)
               FORMAT   case, stix, misp, msp-clients, csv-nodes, csv-relationships (default: told from the content)
+              --batch-commits  for bulk loads: a large file commits what it creates batch by batch (no
+                       transaction memory limit; readers may see part of it while it loads; undone if it
+                       fails, or at the next start after a crash). Without it each file is one transaction.
               The database is the configured one: GRAPH_DATA_DIR for the embedded store, or NEO4J_URI.""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,6 +58,7 @@ public final class ImportCommand {
 
     int execute(List<String> args, Supplier<ConfigurableApplicationContext> context) {
         String format = null;
+        Commit commit = Commit.FILE;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -62,6 +66,8 @@ public final class ImportCommand {
                 format = args.get(++i);
             } else if (arg.startsWith("--format=")) {
                 format = arg.substring("--format=".length());
+            } else if (arg.equals("--batch-commits")) {
+                commit = Commit.BATCH;
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 out.println(USAGE);
                 return 0;
@@ -82,11 +88,11 @@ public final class ImportCommand {
         }
         err.println("Opening the graph database ...");
         try (var app = context.get()) {
-            return importAll(app.getBean(ImportService.class), units);
+            return importAll(app.getBean(ImportService.class), units, commit);
         }
     }
 
-    private int importAll(ImportService imports, List<Unit> units) {
+    private int importAll(ImportService imports, List<Unit> units, Commit commit) {
         int refused = 0;
         long started = System.nanoTime();
         for (int i = 0; i < units.size(); i++) {
@@ -95,7 +101,7 @@ public final class ImportCommand {
             long t0 = System.nanoTime();
             try {
                 var result = imports.importFile(unit.format(), unit.name(), unit.content(),
-                        (rows, total) -> err.print("\r" + label + " " + bar(rows, total) + " " + rows + "/" + total + " rows"));
+                        (rows, total) -> err.print("\r" + label + " " + bar(rows, total) + " " + rows + "/" + total + " rows"), commit);
                 err.print("\r\033[K");
                 out.printf("OK       %s (%s%s, %.1f s): nodes %d created, %d updated; relationships %d created, %d updated; "
                                 + "%d merged into existing entities%n",
@@ -124,9 +130,13 @@ public final class ImportCommand {
         return refused == 0 ? 0 : 1;
     }
 
+    /** A problem on one line; a CSV reader's message names its line and column itself. */
     static String describe(Problem p) {
-        return (p.line() == null ? "" : "line " + p.line() + " ") + (p.pointer() == null || p.pointer().isEmpty() ? "" : p.pointer() + ": ")
-                + p.message();
+        String line = p.line() == null ? "" : "line " + p.line();
+        if (!line.isEmpty() && p.message().startsWith(line)) {
+            return p.message();
+        }
+        return (line.isEmpty() ? "" : line + " ") + (p.pointer() == null || p.pointer().isEmpty() ? "" : p.pointer() + ": ") + p.message();
     }
 
     static String bar(long done, long total) {

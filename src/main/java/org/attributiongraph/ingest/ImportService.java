@@ -3,6 +3,7 @@ package org.attributiongraph.ingest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.attributiongraph.graph.Graph;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -23,7 +25,9 @@ import org.springframework.stereotype.Service;
 /**
  * The one ingest pipeline: pick the reader for the format, read and validate the whole file (a
  * bad file throws before anything is written), then write it and its import-run record in one
- * transaction.
+ * transaction, or with {@link Commit#BATCH} batch by batch, undone by its run id if it fails.
+ * Imports check and write one at a time: the reference check and entity resolution see the graph
+ * as the previous file left it, and an undo deletes only what its own run created.
  */
 @Service
 public class ImportService {
@@ -38,6 +42,12 @@ public class ImportService {
     private final String getRun;
     private final String checkIds;
     private final EntityResolver resolver;
+    private final String beginRun;
+    private final String interruptedRuns;
+    private final String undoRelationships;
+    private final String undoNodes;
+    private final String forgetRun;
+    private final ReentrantLock writing = new ReentrantLock(true);
 
     ImportService(List<FormatReader> readers, Graph graph, GraphWriter writer, EntityResolver resolver) {
         readers.forEach(r -> this.readers.put(r.format(), r));
@@ -48,6 +58,11 @@ public class ImportService {
         this.getRun = graph.statement("ingest/get-run");
         this.checkIds = graph.statement("ingest/check-ids");
         this.resolver = resolver;
+        this.beginRun = graph.statement("ingest/begin-run");
+        this.interruptedRuns = graph.statement("ingest/interrupted-runs");
+        this.undoRelationships = graph.statement("ingest/undo-run-relationships");
+        this.undoNodes = graph.statement("ingest/undo-run-nodes");
+        this.forgetRun = graph.statement("ingest/forget-run");
     }
 
     /**
@@ -59,6 +74,10 @@ public class ImportService {
     }
 
     public ImportResult importFile(String format, String fileName, byte[] content, ImportProgress progress) {
+        return importFile(format, fileName, content, progress, Commit.FILE);
+    }
+
+    public ImportResult importFile(String format, String fileName, byte[] content, ImportProgress progress, Commit commit) {
         String sha256 = sha256(content);
         String file = fileName == null || fileName.isBlank() ? "upload-" + sha256.substring(0, 12) : fileName;
         FormatReader reader = readers.get(format);
@@ -66,7 +85,7 @@ public class ImportService {
             throw new UnknownFormatException(format, readers.keySet());
         }
         try {
-            return importFile(reader, format, file, sha256, content, progress);
+            return importFile(reader, format, file, sha256, content, progress, commit);
         } catch (Neo4jException e) {
             if (Graph.timedOut(e)) {
                 throw ImportLimitException.time(file, graph.importTimeout(), e);
@@ -79,43 +98,58 @@ public class ImportService {
     }
 
     private ImportResult importFile(FormatReader reader, String format, String file, String sha256, byte[] content,
-                                    ImportProgress progress) {
+                                    ImportProgress progress, Commit commit) {
         long started = System.nanoTime();
         ImportBatch read = reader.read(file, content);
         long readDone = System.nanoTime();
-        Set<String> existing = checkReferences(file, read);
-        long checkDone = System.nanoTime();
-        var resolved = resolver.resolve(read, existing);
-        long resolveDone = System.nanoTime();
-        return write(format, file, sha256, resolved.batch(), resolved.merges(), progress,
-                new ImportResult.Timings(millis(readDone - started), millis(checkDone - readDone), millis(resolveDone - checkDone), 0));
+        writing.lock();
+        try {
+            long checkStarted = System.nanoTime();
+            Set<String> existing = checkReferences(file, read);
+            long checkDone = System.nanoTime();
+            var resolved = resolver.resolve(read, existing);
+            long resolveDone = System.nanoTime();
+            var before = new ImportResult.Timings(millis(readDone - started), millis(checkDone - checkStarted),
+                    millis(resolveDone - checkDone), 0);
+            // After resolution, the batch's nodes that are in the graph: its own existing ids and those it merged into.
+            Set<String> known = new HashSet<>(existing);
+            resolved.merges().forEach(m -> known.add(m.into()));
+            return write(format, file, sha256, resolved.batch(), resolved.merges(), progress, before, commit, known);
+        } finally {
+            writing.unlock();
+        }
     }
 
     /** Writes records made by the product itself (the synthetic ecosystem): no resolution, ids are its own. */
     ImportResult writeGenerated(String file, ImportBatch batch) {
-        return write("generated", file, null, batch, List.of(), ImportProgress.NONE, ImportResult.Timings.NONE);
+        writing.lock();
+        try {
+            return write("generated", file, null, batch, List.of(), ImportProgress.NONE, ImportResult.Timings.NONE, Commit.FILE, Set.of());
+        } finally {
+            writing.unlock();
+        }
     }
 
-    /** @param before the read, check and resolve times; the write's is added */
+    /**
+     * @param before the read, check and resolve times; the write's is added
+     * @param known  ids of the batch's nodes that are already in the graph
+     */
     private ImportResult write(String format, String file, String sha256, ImportBatch batch, List<ImportResult.Merge> merges,
-                               ImportProgress progress, ImportResult.Timings before) {
+                               ImportProgress progress, ImportResult.Timings before, Commit commit, Set<String> known) {
         long writeStarted = System.nanoTime();
         String run = "import-run--" + UUID.randomUUID();
         ZonedDateTime started = ZonedDateTime.now();
-        var written = graph.writeTransaction(tx -> {
-            var w = writer.write(tx, batch, run, file, progress);
-            Map<String, Object> params = new HashMap<>();
-            params.put("run", run);
-            params.put("format", format);
-            params.put("file", file);
-            params.put("sha256", sha256);
-            params.put("started", started);
-            params.put("finished", ZonedDateTime.now());
-            params.put("nodesCreated", w.nodesCreated());
-            params.put("relationshipsCreated", w.relationshipsCreated());
-            tx.run(recordRun, params).consume();
-            return w;
-        });
+        GraphWriter.Written written = null;
+        if (commit == Commit.BATCH && batch.nodes().size() + batch.relationships().size() > GraphWriter.BATCH_SIZE) {
+            written = writeInBatches(format, file, sha256, batch, known, run, started, progress);
+        }
+        if (written == null) {
+            written = graph.writeTransaction(tx -> {
+                var w = writer.write(GraphWriter.Statements.in(tx), false, batch, run, file, progress);
+                tx.run(recordRun, runRecord(run, format, file, sha256, started, w)).consume();
+                return w;
+            });
+        }
         var timings = before.plus(new ImportResult.Timings(0, 0, 0, millis(System.nanoTime() - writeStarted)));
         log.info("Imported {} ({}): {} nodes ({} new), {} relationships ({} new); read {} ms, check {} ms, resolve {} ms, write {} ms",
                 file, format, written.nodes(), written.nodesCreated(), written.relationships(), written.relationshipsCreated(),
@@ -124,6 +158,91 @@ public class ImportService {
                 new ImportResult.Counts(written.nodesCreated(), written.nodes() - written.nodesCreated()),
                 new ImportResult.Counts(written.relationshipsCreated(), written.relationships() - written.relationshipsCreated()),
                 batch.warnings(), merges, false, timings);
+    }
+
+    /**
+     * After a mark that the run is being written: the file's new nodes and its relationships in
+     * batches, each committed on its own and create-only; then, in one last transaction with the
+     * run's record, the updates to nodes already in the graph. So the run changes nothing that was
+     * there until it is complete, and on any failure deleting what it created undoes it exactly.
+     *
+     * @return what was written, or null when the file met elements already in the graph (undone;
+     * the caller writes it in one transaction)
+     */
+    private GraphWriter.Written writeInBatches(String format, String file, String sha256, ImportBatch batch, Set<String> known,
+                                               String run, ZonedDateTime started, ImportProgress progress) {
+        var fresh = new ImportBatch(batch.nodes().stream().filter(n -> !known.contains(n.id())).toList(), batch.relationships(), List.of());
+        var updates = new ImportBatch(batch.nodes().stream().filter(n -> known.contains(n.id())).toList(), List.of(), List.of());
+        long total = batch.nodes().size() + batch.relationships().size();
+        long freshRows = fresh.nodes().size() + fresh.relationships().size();
+        graph.writeTransaction(tx -> tx.run(beginRun, Map.of("run", run, "format", format, "file", file, "started", started)).consume());
+        try {
+            var created = writer.write((statement, params) -> graph.writeTransaction(tx -> tx.run(statement, params).consume()),
+                    true, fresh, run, file, (rows, ignored) -> progress.written(rows, total));
+            return graph.writeTransaction(tx -> {
+                var w = created.plus(writer.write(GraphWriter.Statements.in(tx), false, updates, run, file,
+                        (rows, ignored) -> progress.written(freshRows + rows, total)));
+                tx.run(recordRun, runRecord(run, format, file, sha256, started, w)).consume();
+                return w;
+            });
+        } catch (GraphWriter.NotAllNew e) {
+            log.info("{} meets elements already in the graph: its batches are undone and it is written in one transaction", file);
+            undo(run);
+            return null;
+        } catch (RuntimeException e) {
+            try {
+                undo(run);
+            } catch (RuntimeException undoFailed) {
+                e.addSuppressed(undoFailed);
+                log.error("Could not undo the batches of {} (run {}); the next start undoes them", file, run, undoFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes what a run with batch commits created, then its mark. */
+    private void undo(String run) {
+        Map<String, Object> params = Map.of("run", run);
+        graph.autoCommit(undoRelationships, params);
+        graph.autoCommit(undoNodes, params);
+        graph.writeTransaction(tx -> tx.run(forgetRun, params).consume());
+    }
+
+    /**
+     * Undoes the runs with batch commits that a stopped process left unfinished; called at start-up,
+     * before anything is imported.
+     *
+     * @return the files undone
+     */
+    public List<String> undoInterrupted() {
+        List<String> files = new ArrayList<>();
+        writing.lock();
+        try {
+            for (var r : graph.importRead(interruptedRuns, Map.of())) {
+                String run = r.get("run").asString();
+                String file = r.get("file").asString();
+                undo(run);
+                log.warn("Undid what the interrupted import of {} ({}) had committed batch by batch", file, run);
+                files.add(file);
+            }
+        } finally {
+            writing.unlock();
+        }
+        return files;
+    }
+
+    private static Map<String, Object> runRecord(String run, String format, String file, String sha256, ZonedDateTime started,
+                                                 GraphWriter.Written w) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("run", run);
+        params.put("format", format);
+        params.put("file", file);
+        params.put("sha256", sha256);
+        params.put("started", started);
+        params.put("finished", ZonedDateTime.now());
+        params.put("nodesCreated", w.nodesCreated());
+        params.put("relationshipsCreated", w.relationshipsCreated());
+        return params;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.stream.LongStream;
 
+import org.attributiongraph.ingest.Commit;
 import org.junit.jupiter.api.Test;
 
 class TimingsTests {
@@ -38,8 +39,11 @@ class TimingsTests {
         assertThat(defaults.orgs()).isEqualTo(1_000_000);
         assertThat(defaults.queries()).isEqualTo(100);
         assertThat(defaults.warmupSeconds()).isEqualTo(15);
-        var given = BenchCommand.parse(List.of("--orgs", "100_000", "--queries", "20", "--warmup-seconds", "0", "--keep", "--graph.page-cache=1g"));
+        assertThat(defaults.commit()).isEqualTo(Commit.FILE);
+        var given = BenchCommand.parse(List.of("--orgs", "100_000", "--queries", "20", "--warmup-seconds", "0", "--batch-commits", "--keep",
+                "--graph.page-cache=1g"));
         assertThat(given.orgs()).isEqualTo(100_000);
+        assertThat(given.commit()).isEqualTo(Commit.BATCH);
         assertThat(given.warmupSeconds()).isZero();
         assertThat(given.keep()).isTrue();
         assertThat(given.properties()).containsExactly("--graph.page-cache=1g");

@@ -66,4 +66,14 @@ class ImportCommandTests {
         assertThat(ImportCommand.bar(5, 10)).isEqualTo("[" + "#".repeat(15) + ".".repeat(15) + "]");
         assertThat(ImportCommand.bar(0, 0)).isEqualTo("[" + "#".repeat(30) + "]");
     }
+
+    @Test
+    void aProblemNamesItsLineOnce() {
+        assertThat(ImportCommand.describe(new Problem("a.csv", 46, null, "line 46, column country: country is only allowed on a Country")))
+                .isEqualTo("line 46, column country: country is only allowed on a Country");
+        assertThat(ImportCommand.describe(new Problem("a.json", 21, "/relationships/0/confidence", "confidence 140 is outside 0-100")))
+                .isEqualTo("line 21 /relationships/0/confidence: confidence 140 is outside 0-100");
+        assertThat(ImportCommand.describe(new Problem("a.csv", null, null, "a relationship refers to x")))
+                .isEqualTo("a relationship refers to x");
+    }
 }
