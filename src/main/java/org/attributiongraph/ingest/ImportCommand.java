@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code java -jar attribution-graph.jar import [--format F] PATH...}: imports files and folders
  * into the configured database without the web server. Each file goes through the same pipeline
  * as an upload; the STIX bundles of one folder (ATT&CK's one-object-per-file layout) are combined
- * into one bundle so their relationships find their ends. Exit status 1 when any file is refused.
+ * into one bundle so their relationships find their ends. Exit status 1 when any file is refused or fails.
  */
 public final class ImportCommand {
 
@@ -94,6 +94,7 @@ public final class ImportCommand {
 
     private int importAll(ImportService imports, List<Unit> units, Commit commit) {
         int refused = 0;
+        int failed = 0;
         long started = System.nanoTime();
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
@@ -119,15 +120,19 @@ public final class ImportCommand {
                 }
             } catch (ImportLimitException e) {
                 err.print("\r\033[K");
-                refused++;
+                failed++;
                 out.println("FAILED   " + e.getMessage());
+                if (e.limit() == ImportLimitException.Limit.MEMORY && commit == Commit.FILE) {
+                    out.println("         Or import it with --batch-commits: its new nodes and relationships are then committed batch by batch.");
+                }
             } catch (UnknownFormatException e) {
                 refused++;
                 out.println("REFUSED  " + unit.name() + ": " + e.getMessage());
             }
         }
-        out.printf("%d of %d imported, %d refused, in %.1f s%n", units.size() - refused, units.size(), refused, seconds(started));
-        return refused == 0 ? 0 : 1;
+        out.printf("%d of %d imported, %d refused, %d failed, in %.1f s%n", units.size() - refused - failed, units.size(), refused, failed,
+                seconds(started));
+        return refused + failed == 0 ? 0 : 1;
     }
 
     /** A problem on one line; a CSV reader's message names its line and column itself. */

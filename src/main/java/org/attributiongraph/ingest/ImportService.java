@@ -218,7 +218,8 @@ public class ImportService {
         List<String> files = new ArrayList<>();
         writing.lock();
         try {
-            for (var r : graph.importRead(interruptedRuns, Map.of())) {
+            // A small read with the query timeout: a short import timeout must not stop the application's start.
+            for (var r : graph.read(interruptedRuns, Map.of())) {
                 String run = r.get("run").asString();
                 String file = r.get("file").asString();
                 undo(run);

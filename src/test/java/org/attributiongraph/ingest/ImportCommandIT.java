@@ -76,14 +76,17 @@ class ImportCommandIT {
         assertThat(timedOut.exit()).as(timedOut.out()).isEqualTo(1);
         assertThat(timedOut.out())
                 .contains("FAILED   " + big + ": the import did not finish within 1s (GRAPH_IMPORT_TIMEOUT); nothing was imported.")
-                .contains("0 of 1 imported, 1 refused");
+                .contains("0 of 1 imported, 0 refused, 1 failed");
 
         var again = importCommand(big.toString());
         assertThat(again.exit()).as(again.out()).isZero();
         assertThat(again.out()).contains("nodes 50000 created, 0 updated");
     }
 
-    /** The same file in a small heap: its one transaction needs more memory than Neo4j allows there (70% of 384 MiB). */
+    /**
+     * The same file in a small heap: its one transaction needs more memory than Neo4j allows there (70% of 384 MiB). With
+     * batch commits, it loads in that heap.
+     */
     @Test
     void aFileTooLargeForTheTransactionMemoryFailsWholeAndSaysWhatToChange(@TempDir Path inputs) throws Exception {
         Path big = organizations(50_000, inputs.resolve("big-nodes.csv"));
@@ -93,7 +96,13 @@ class ImportCommandIT {
         assertThat(tooLarge.out())
                 .contains("FAILED   " + big + ": the import needs more transaction memory than this server allows "
                         + "(dbms.memory.transaction.total.max, 70% of the heap by default); nothing was imported.")
-                .contains("0 of 1 imported, 1 refused");
+                .contains("Or import it with --batch-commits")
+                .contains("0 of 1 imported, 0 refused, 1 failed");
+
+        var batches = importCommand("384m", Map.of("GRAPH_IMPORT_ON_START", "false"), "--batch-commits", big.toString());
+        assertThat(batches.exit()).as(batches.out()).isZero();
+        assertThat(batches.out()).contains("OK       " + big + " (csv-nodes").contains("nodes 50000 created, 0 updated")
+                .contains("1 of 1 imported, 0 refused, 0 failed");
     }
 
     /** A csv-nodes file of {@code count} organizations with fixed ids. */
