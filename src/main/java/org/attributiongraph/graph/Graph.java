@@ -108,6 +108,14 @@ public final class Graph {
         return e.code() != null && e.code().contains("TransactionTimedOut");
     }
 
+    /**
+     * A transaction the server terminated. A transaction past its timeout is reported this way when
+     * the timeout catches it waiting for a lock; the caller knows whether the time had run out.
+     */
+    public static boolean terminated(Neo4jException e) {
+        return e.code() != null && (e.code().contains("Transaction.Terminated") || e.code().contains("LockClientStopped"));
+    }
+
     /** A transaction above Neo4j's memory limits (per transaction, or all transactions together). */
     public static boolean outOfMemory(Neo4jException e) {
         return e.code() != null && (e.code().contains("MemoryPoolOutOfMemoryError") || e.code().contains("TransactionMemoryLimit")

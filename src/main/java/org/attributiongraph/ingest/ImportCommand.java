@@ -128,6 +128,11 @@ public final class ImportCommand {
             } catch (UnknownFormatException e) {
                 refused++;
                 out.println("REFUSED  " + unit.name() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // Anything else (the database went away, a constraint of its own): this file failed, the next ones still run.
+                err.print("\r\033[K");
+                failed++;
+                out.println("FAILED   " + unit.name() + ": " + e.getMessage());
             }
         }
         out.printf("%d of %d imported, %d refused, %d failed, in %.1f s%n", units.size() - refused - failed, units.size(), refused, failed,

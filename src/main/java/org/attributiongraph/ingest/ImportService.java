@@ -2,6 +2,7 @@ package org.attributiongraph.ingest;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,10 +85,12 @@ public class ImportService {
         if (reader == null) {
             throw new UnknownFormatException(format, readers.keySet());
         }
+        long started = System.nanoTime();
         try {
             return importFile(reader, format, file, sha256, content, progress, commit);
         } catch (Neo4jException e) {
-            if (Graph.timedOut(e)) {
+            boolean outOfTime = Duration.ofNanos(System.nanoTime() - started).compareTo(graph.importTimeout()) >= 0;
+            if (Graph.timedOut(e) || Graph.terminated(e) && outOfTime) {
                 throw ImportLimitException.time(file, graph.importTimeout(), e);
             }
             if (Graph.outOfMemory(e)) {
@@ -222,8 +225,10 @@ public class ImportService {
             for (var r : graph.read(interruptedRuns, Map.of())) {
                 String run = r.get("run").asString();
                 String file = r.get("file").asString();
+                long started = System.nanoTime();
                 undo(run);
-                log.warn("Undid what the interrupted import of {} ({}) had committed batch by batch", file, run);
+                log.warn("Undid what the interrupted import of {} ({}) had committed batch by batch, in {} ms", file, run,
+                        millis(System.nanoTime() - started));
                 files.add(file);
             }
         } finally {
