@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.attributiongraph.AttributionGraphApplication;
+import org.attributiongraph.graph.CypherCatalog;
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.ingest.Commit;
 import org.attributiongraph.ingest.ImportService;
@@ -186,7 +187,7 @@ public final class BenchCommand {
                 .run(springArgs.toArray(String[]::new))) {
             Driver driver = app.getBean(Driver.class);
             Graph graph = app.getBean(Graph.class);
-            var ingest = new IngestBench(driver, graph, app.getBean(ImportService.class), o.commit(), log);
+            var ingest = new IngestBench(graph, app.getBean(ImportService.class), o.commit(), log);
 
             figures.put("orgs", o.orgs());
             figures.put("seed", o.seed());
@@ -201,20 +202,24 @@ public final class BenchCommand {
             log.printf("Generated %,d organizations and %,d relationships as %d CSV files in %.1f s%n", summary.organizations(),
                     summary.relationships(), 2 * files.size(), (System.nanoTime() - t) / 1e9);
 
-            // Warm-up: both writers on a small ecosystem of other ids, then an empty store again.
+            // Each writer on a store of its own, made the same way: fresh, warmed up on a small ecosystem of other ids, emptied.
             int warmOrgs = Math.max(1000, Math.min(20_000, o.orgs() / 20));
             long warmSeed = o.seed() + 1;
-            log.printf("Ingest warm-up (%,d organizations, each writer) ...%n", warmOrgs);
-            ingest.raw(warmOrgs, warmSeed);
-            ingest.wipe();
-            ingest.pipeline(SyntheticInput.writeCsv(warmOrgs, warmSeed, store.resolve("warmup")));
-            ingest.wipe();
+            log.printf("Ingest warm-up (%,d organizations, each writer on its own store) ...%n", warmOrgs);
+            IngestBench.Rate raw;
+            IngestBench.Content rawContent;
+            try (var baseline = BaselineStore.start(store.resolve("baseline"), app.getEnvironment().getProperty("graph.page-cache"),
+                    app.getBean(CypherCatalog.class))) {
+                ingest.raw(baseline.driver(), warmOrgs, warmSeed);
+                ingest.wipe(baseline.driver());
+                ingest.pipeline(SyntheticInput.writeCsv(warmOrgs, warmSeed, store.resolve("warmup")));
+                ingest.wipe(driver);
 
-            log.println("Ingest baseline: UNWIND $rows MERGE, batches of " + IngestBench.BATCH + " ...");
-            var raw = ingest.raw(o.orgs(), o.seed());
-            log.printf("  %,d rows in %.1f s: %,.0f rows/s%n", raw.rows(), raw.nanos() / 1e9, raw.perSecond());
-            var rawContent = ingest.content();
-            ingest.wipe();
+                log.println("Ingest baseline: UNWIND $rows MERGE, batches of " + IngestBench.BATCH + ", on a store of its own ...");
+                raw = ingest.raw(baseline.driver(), o.orgs(), o.seed());
+                log.printf("  %,d rows in %.1f s: %,.0f rows/s%n", raw.rows(), raw.nanos() / 1e9, raw.perSecond());
+                rawContent = ingest.content(baseline.driver());
+            }
             log.println("Ingest through the import pipeline (csv-nodes, csv-relationships; "
                     + (o.commit() == Commit.BATCH ? "batch commits" : "one transaction per file") + ") ...");
             var ours = ingest.pipeline(files);
@@ -222,7 +227,7 @@ public final class BenchCommand {
             var stages = ours.stages();
             log.printf("  of which read %.1f s, check %.1f s, resolve %.1f s, write %.1f s%n", stages.readMs() / 1e3,
                     stages.checkMs() / 1e3, stages.resolveMs() / 1e3, stages.writeMs() / 1e3);
-            var ourContent = ingest.content();
+            var ourContent = ingest.content(driver);
             log.println("  stored by the baseline: " + rawContent + "; by the pipeline: " + ourContent);
             figures.put("import_properties", ourContent.nodeProperties() + ourContent.relationshipProperties());
             figures.put("raw_properties", rawContent.nodeProperties() + rawContent.relationshipProperties());
@@ -315,7 +320,7 @@ public final class BenchCommand {
         return text.toString();
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -19,18 +19,17 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
 /**
- * Ingest, measured twice on the same store: the hand-written baseline ({@code UNWIND $rows MERGE},
- * one transaction per batch of {@value #BATCH} rows, rows already in memory) and the import
- * pipeline on the same ecosystem written as CSV files (read, parse, validate, resolve, write; one
- * import per file, as a user would run it). The store is emptied before each, so both start from
- * the same empty database.
+ * Ingest, measured twice: the hand-written baseline ({@code UNWIND $rows MERGE}, one transaction
+ * per batch of {@value #BATCH} rows, rows already in memory) into a {@link BaselineStore}, and the
+ * import pipeline on the same ecosystem written as CSV files (read, parse, validate, resolve, write;
+ * one import per file, as a user would run it) into the application's store. Each writer starts on
+ * a store of its own that was made the same way: fresh, warmed up, emptied.
  */
 final class IngestBench {
 
     /** The pipeline's batch size (GraphWriter), so the baseline sends batches of the same shape. */
     static final int BATCH = 10_000;
 
-    private final Driver driver;
     private final ImportService imports;
     private final Commit commit;
     private final PrintStream log;
@@ -41,8 +40,7 @@ final class IngestBench {
     private final String wipeNodes;
     private final String content;
 
-    IngestBench(Driver driver, Graph graph, ImportService imports, Commit commit, PrintStream log) {
-        this.driver = driver;
+    IngestBench(Graph graph, ImportService imports, Commit commit, PrintStream log) {
         this.imports = imports;
         this.commit = commit;
         this.log = log;
@@ -64,7 +62,7 @@ final class IngestBench {
      * The baseline: every row of the ecosystem, batch by batch, each batch its own transaction. Only
      * the writes are timed: the generator makes the rows in between, and it is no part of either writer.
      */
-    Rate raw(int orgs, long seed) {
+    Rate raw(Driver driver, int orgs, long seed) {
         long[] rows = {0};
         long[] nanos = {0};
         try (Session session = driver.session()) {
@@ -89,7 +87,7 @@ final class IngestBench {
     record Content(long nodes, long nodeProperties, long relationships, long relationshipProperties) {
     }
 
-    Content content() {
+    Content content(Driver driver) {
         try (Session session = driver.session()) {
             var r = session.executeRead(tx -> tx.run(content).single());
             return new Content(r.get("nodes").asLong(), r.get("nodeProperties").asLong(), r.get("relationships").asLong(),
@@ -116,8 +114,8 @@ final class IngestBench {
         return new Rate(rows, System.nanoTime() - started, stages);
     }
 
-    /** Empties the bench store (schema stays), in batches so no transaction holds millions of deletions. */
-    void wipe() {
+    /** Empties a bench store (schema stays), in batches so no transaction holds millions of deletions. */
+    void wipe(Driver driver) {
         try (Session session = driver.session()) {
             session.run(wipeRelationships).consume();
             session.run(wipeNodes).consume();

@@ -47,6 +47,14 @@ public final class Graph {
         return storeVersion != null ? OptionalLong.of(storeVersion.getAsLong()) : OptionalLong.empty();
     }
 
+    /**
+     * True for the in-process store: its lock keeps every other process out, so nothing another
+     * process is doing can be found in it. Against an external server other processes may write.
+     */
+    public boolean exclusive() {
+        return storeVersion != null;
+    }
+
     /** The text of a named statement; call it in a constructor so a missing file fails at start-up. */
     public String statement(String name) {
         return catalog.get(name);

@@ -29,6 +29,11 @@ public final class SchemaMigrator implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        migrate(driver, catalog);
+    }
+
+    /** Applies every schema file, in order, to the database behind {@code driver}. */
+    public static void migrate(Driver driver, CypherCatalog catalog) {
         List<String> files = catalog.all().keySet().stream().filter(n -> n.startsWith("schema/V")).sorted().toList();
         int count = 0;
         try (var session = driver.session(SessionConfig.defaultConfig())) {

@@ -44,6 +44,7 @@ public class ImportService {
     private final String checkIds;
     private final EntityResolver resolver;
     private final String beginRun;
+    private final String heartbeatRun;
     private final String interruptedRuns;
     private final String undoRelationships;
     private final String undoNodes;
@@ -60,6 +61,7 @@ public class ImportService {
         this.checkIds = graph.statement("ingest/check-ids");
         this.resolver = resolver;
         this.beginRun = graph.statement("ingest/begin-run");
+        this.heartbeatRun = graph.statement("ingest/heartbeat-run");
         this.interruptedRuns = graph.statement("ingest/interrupted-runs");
         this.undoRelationships = graph.statement("ingest/undo-run-relationships");
         this.undoNodes = graph.statement("ingest/undo-run-nodes");
@@ -107,6 +109,7 @@ public class ImportService {
         long readDone = System.nanoTime();
         writing.lock();
         try {
+            undoInterrupted();
             long checkStarted = System.nanoTime();
             Set<String> existing = checkReferences(file, read);
             long checkDone = System.nanoTime();
@@ -180,8 +183,12 @@ public class ImportService {
         long freshRows = fresh.nodes().size() + fresh.relationships().size();
         graph.writeTransaction(tx -> tx.run(beginRun, Map.of("run", run, "format", format, "file", file, "started", started)).consume());
         try {
-            var created = writer.write((statement, params) -> graph.writeTransaction(tx -> tx.run(statement, params).consume()),
-                    true, fresh, run, file, (rows, ignored) -> progress.written(rows, total));
+            GraphWriter.Statements batchByBatch = (statement, params) -> graph.writeTransaction(tx -> {
+                var summary = tx.run(statement, params).consume();
+                tx.run(heartbeatRun, Map.of("run", run)).consume();
+                return summary;
+            });
+            var created = writer.write(batchByBatch, true, fresh, run, file, (rows, ignored) -> progress.written(rows, total));
             return graph.writeTransaction(tx -> {
                 var w = created.plus(writer.write(GraphWriter.Statements.in(tx), false, updates, run, file,
                         (rows, ignored) -> progress.written(freshRows + rows, total)));
@@ -212,8 +219,11 @@ public class ImportService {
     }
 
     /**
-     * Undoes the runs with batch commits that a stopped process left unfinished; called at start-up,
-     * before anything is imported.
+     * Undoes the runs with batch commits that a stopped process left unfinished; called at start-up
+     * and before each import. On the in-process store every unfinished run is one. On a shared
+     * server a run is taken for stopped once its heartbeat is older than twice the import timeout:
+     * each batch, the last transaction and an undo run under that timeout, so a live run renews it
+     * sooner.
      *
      * @return the files undone
      */
@@ -221,8 +231,9 @@ public class ImportService {
         List<String> files = new ArrayList<>();
         writing.lock();
         try {
+            var params = Map.<String, Object>of("exclusive", graph.exclusive(), "stale", graph.importTimeout().multipliedBy(2));
             // A small read with the query timeout: a short import timeout must not stop the application's start.
-            for (var r : graph.read(interruptedRuns, Map.of())) {
+            for (var r : graph.read(interruptedRuns, params)) {
                 String run = r.get("run").asString();
                 String file = r.get("file").asString();
                 long started = System.nanoTime();

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * At start-up, before the bundled data or any other import: deletes what an import with batch
  * commits had committed when its process stopped ({@link Commit#BATCH}), so a crash leaves no half
- * file behind for longer than one restart.
+ * file behind for longer than one restart. Every import checks again ({@link ImportService#undoInterrupted()}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

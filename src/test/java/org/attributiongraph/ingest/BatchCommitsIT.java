@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +17,7 @@ import org.attributiongraph.GraphFingerprint;
 import org.attributiongraph.IntegrationTest;
 import org.attributiongraph.graph.Graph;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -78,6 +82,10 @@ class BatchCommitsIT extends IntegrationTest {
         return graph.read(statement, parameters, r -> r.get(0).asLong());
     }
 
+    private static List<String> files(List<Record> runs) {
+        return runs.stream().map(r -> r.get("file").asString()).toList();
+    }
+
     private long unfinishedRuns() {
         return count("MATCH (r:ImportRun) WHERE r.writing RETURN count(r)", Map.of());
     }
@@ -93,8 +101,8 @@ class BatchCommitsIT extends IntegrationTest {
         assertThat(result.nodes().created()).isEqualTo(CLIENTS + 1);
         assertThat(result.nodes().updated()).as("the provider, in the last transaction").isEqualTo(1);
         // The mark, three batches of clients, one with the source, the provider's update with the record; and on a store
-        // that has not seen them yet, one transaction for each new property key (batch_code, writing).
-        assertThat(version() - before).isBetween(6L, 8L);
+        // that has not seen them yet, one transaction for each new property key (batch_code, writing, heartbeat).
+        assertThat(version() - before).isBetween(6L, 9L);
         assertThat(unfinishedRuns()).isZero();
         assertThat(imports.run(result.run()).orElseThrow()).containsEntry("nodes_created", (long) CLIENTS + 1);
         var provider = get("/api/entities/" + batched.provider()).body();
@@ -158,6 +166,47 @@ class BatchCommitsIT extends IntegrationTest {
             assertThat(unfinishedRuns()).isZero();
         } finally {
             graph.autoCommit("DROP CONSTRAINT batch_code_unique IF EXISTS", Map.of());
+        }
+    }
+
+    @Test
+    void eachBatchRenewsTheRunsHeartbeat() {
+        var e = Ecosystem.fresh();
+        String file = "heartbeat-" + e.tag() + ".csv";
+        List<ZonedDateTime> beats = new ArrayList<>();
+        // Called after each batch has committed: the mark is there, its heartbeat as that batch left it.
+        ImportProgress readHeartbeat = (rows, total) -> beats.add(graph.read(
+                "MATCH (r:ImportRun {file: $file}) WHERE r.writing RETURN r.heartbeat", Map.of("file", file),
+                r -> r.get(0).asZonedDateTime()));
+
+        imports.importFile("csv-nodes", file, e.nodes(i -> ""), readHeartbeat, Commit.BATCH);
+
+        assertThat(beats).hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 1; i < beats.size(); i++) {
+            assertThat(beats.get(i)).as("heartbeat after batch %d", i + 1).isAfterOrEqualTo(beats.get(i - 1));
+        }
+        assertThat(beats.getLast()).as("renewed by the batches, not only set at the start").isAfter(beats.getFirst());
+        assertThat(unfinishedRuns()).isZero();
+    }
+
+    @Test
+    void onASharedServerOnlyARunWhoseHeartbeatStoppedIsTakenForInterrupted() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        graph.autoCommit("""
+                CREATE (:ImportRun {id: 'import-run--live-' + $tag, file: 'live-' + $tag, writing: true, heartbeat: datetime()})
+                CREATE (:ImportRun {id: 'import-run--dead-' + $tag, file: 'dead-' + $tag, writing: true,
+                                    heartbeat: datetime() - duration('PT1H')})
+                CREATE (:ImportRun {id: 'import-run--old-' + $tag, file: 'old-' + $tag, writing: true})
+                """, Map.of("tag", tag));
+        String interrupted = graph.statement("ingest/interrupted-runs");
+        try {
+            var shared = files(graph.read(interrupted, Map.of("exclusive", false, "stale", Duration.ofMinutes(10))));
+            assertThat(shared).containsExactlyInAnyOrder("dead-" + tag, "old-" + tag);
+            var exclusive = files(graph.read(interrupted, Map.of("exclusive", true, "stale", Duration.ofMinutes(10))));
+            assertThat(exclusive).containsExactlyInAnyOrder("live-" + tag, "dead-" + tag, "old-" + tag);
+        } finally {
+            // This store is in-process, so every unfinished run is one: the next import would undo them too.
+            assertThat(imports.undoInterrupted()).containsExactlyInAnyOrder("live-" + tag, "dead-" + tag, "old-" + tag);
         }
     }
 
