@@ -12,8 +12,8 @@ import org.neo4j.driver.GraphDatabase;
 /**
  * A second embedded Neo4j for the ingest baseline, with the application's settings and schema, so
  * each writer fills a store of its own. On one store emptied in between, the second writer ran
- * about a tenth slower whichever it was (the store's freed records and index pages are reused), which
- * would have put that cost on the pipeline alone.
+ * about a tenth slower whichever it was (likely because it reuses the freed records and index pages),
+ * which put that cost on the pipeline alone.
  */
 final class BaselineStore implements AutoCloseable {
 
