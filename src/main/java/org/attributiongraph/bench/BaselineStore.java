@@ -44,6 +44,10 @@ final class BaselineStore implements AutoCloseable {
         return driver;
     }
 
+    EmbeddedNeo4j neo4j() {
+        return neo4j;
+    }
+
     /** Stops the database and deletes its store. */
     @Override
     public void close() {

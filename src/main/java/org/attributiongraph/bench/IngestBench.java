@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +82,19 @@ final class IngestBench {
             });
         }
         return new Rate(rows[0], nanos[0], null);
+    }
+
+    /** One round: both writers, each on its own store, the baseline first. */
+    record Round(Rate raw, Rate ours) {
+        double ratio() {
+            return ours.perSecond() / raw.perSecond();
+        }
+    }
+
+    /** The round whose ratio is the median (the lower one of an even number), so its figures agree with it. */
+    static Round median(List<Round> rounds) {
+        var sorted = rounds.stream().sorted(Comparator.comparingDouble(Round::ratio)).toList();
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     /** What a writer stored: entities, relationships between them, and their properties. */

@@ -14,6 +14,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.CheckPointer;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.SimpleTriggerInfo;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.storageengine.api.TransactionIdStore;
 import org.slf4j.Logger;
@@ -97,6 +99,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     public long lastCommittedTransaction() {
         return ((GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)).getDependencyResolver()
                 .resolveDependency(TransactionIdStore.class).getLastCommittedTransactionId();
+    }
+
+    /** Flushes the default database's changed pages now; the bench calls it between measured loads. */
+    public void checkpoint() {
+        try {
+            ((GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)).getDependencyResolver()
+                    .resolveDependency(CheckPointer.class).forceCheckPoint(new SimpleTriggerInfo("checkpoint between benchmark loads"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Checkpoint failed", e);
+        }
     }
 
     public String boltUri() {
