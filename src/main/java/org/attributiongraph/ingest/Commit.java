@@ -11,10 +11,10 @@ package org.attributiongraph.ingest;
  * transaction of its own. The changes to nodes already in the graph are made in one last
  * transaction, together with the run's record. So the file is not bound by the transaction memory
  * limit, but readers may see part of it while it is written. A failure deletes what the file's
- * batches created before the error is reported. After a crash, the next start or import of the application
- * deletes it (on a shared server, once the run's heartbeat has stopped:
- * {@link ImportService#undoInterrupted()}). A file with a relationship that is already in the graph is undone the same way and
- * written again in one transaction, as with {@link #FILE}.</li>
+ * batches created before the error is reported. After a crash, the application's next start or
+ * import deletes it (on a shared server, once the run's heartbeat has stopped:
+ * {@link ImportService#undoInterrupted()}). A file with a relationship that is already in the
+ * graph is undone the same way and written again in one transaction, as with {@link #FILE}.</li>
  * </ul>
  */
 public enum Commit {

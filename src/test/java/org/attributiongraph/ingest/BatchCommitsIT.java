@@ -187,6 +187,8 @@ class BatchCommitsIT extends IntegrationTest {
         }
         assertThat(beats.getLast()).as("renewed by the batches, not only set at the start").isAfter(beats.getFirst());
         assertThat(unfinishedRuns()).isZero();
+        assertThat(count("MATCH (r:ImportRun {file: $file}) WHERE r.heartbeat IS NULL RETURN count(r)", Map.of("file", file)))
+                .as("a finished run keeps no heartbeat").isEqualTo(1);
     }
 
     @Test
