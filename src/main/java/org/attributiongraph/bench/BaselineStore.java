@@ -4,8 +4,10 @@ import java.nio.file.Path;
 
 import org.attributiongraph.graph.CypherCatalog;
 import org.attributiongraph.graph.EmbeddedNeo4j;
+import org.attributiongraph.graph.Neo4jConfiguration;
 import org.attributiongraph.graph.SchemaMigrator;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
@@ -29,7 +31,8 @@ final class BaselineStore implements AutoCloseable {
 
     static BaselineStore start(Path home, String pageCache, CypherCatalog catalog) {
         var neo4j = EmbeddedNeo4j.start(home, pageCache);
-        var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+        var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(),
+                Config.builder().withLogging(Neo4jConfiguration.driverLogging()).build());
         try {
             SchemaMigrator.migrate(driver, catalog);
         } catch (RuntimeException e) {
