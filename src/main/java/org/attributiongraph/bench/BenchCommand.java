@@ -312,10 +312,13 @@ public final class BenchCommand {
         try {
             Process client = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             List<String> lines;
-            try (var out = client.inputReader(StandardCharsets.UTF_8)) {
+            int exit;
+            try (var _ = StopOnExit.of(client); var out = client.inputReader(StandardCharsets.UTF_8)) {
                 lines = out.lines().filter(line -> line.startsWith("{")).toList();
+                exit = client.waitFor();
+            } finally {
+                client.destroy();
             }
-            int exit = client.waitFor();
             if (exit != 0 || lines.isEmpty()) {
                 throw new IllegalStateException("bench-queries exited with " + exit + (lines.isEmpty() ? " and no figures" : ""));
             }

@@ -27,16 +27,14 @@ final class BenchService implements AutoCloseable {
     private static final long TICKS_PER_SECOND = 100;
 
     private final Process process;
-    /** Stops the service if the bench itself is stopped (Ctrl-C), so no server is left holding the store. */
-    private final Thread stopOnExit;
+    private final StopOnExit stopOnExit;
     private final int port;
     private final int boltPort;
     private final Path log;
 
     private BenchService(Process process, int port, int boltPort, Path log) {
         this.process = process;
-        this.stopOnExit = new Thread(process::destroy);
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        this.stopOnExit = StopOnExit.of(process);
         this.port = port;
         this.boltPort = boltPort;
         this.log = log;
@@ -185,11 +183,7 @@ final class BenchService implements AutoCloseable {
     /** Stops the service as its operator would (SIGTERM: the store is closed cleanly), then waits for it. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it stops the service
-        }
+        stopOnExit.close();
         process.destroy();
         try {
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
