@@ -1,7 +1,8 @@
 // check-ids: which of the ids a file refers to are missing from the graph, and which of the ids it
 // defines are already there.
-// Parameters: $references (ids the file's relationships point at or cite, not defined in the file),
-//   $defined (ids of the file's own nodes).
+// Parameters: $references (ids the file refers to and does not define: the sources its relationships
+//   cite; the relationships' ends only after the write found one missing, to name it, since the write
+//   looks every end up itself), $defined (ids of the file's own nodes).
 // Columns: kind ('missing' or 'existing'), id.
 // Bounds: one index look-up per id. Only the missing references come back (normally none), and the
 // id returned is the parameter, so no property is read: on a 1M-organization graph, checking 60,000

@@ -6,6 +6,8 @@
 //   stix_type (the original type of a RELATED_TO, else null)}].
 // The file that created a relationship owns its confidence, validity and description; other files
 // add their sources (and fill what is missing). asserted keeps the earliest date among all sources.
+// Columns: rows (the rows whose two ends were found: fewer than $rows means an end is missing, and
+//   the writer refuses the file). Bounds: one batch; two index look-ups per row.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
@@ -22,3 +24,4 @@ SET r.confidence = CASE WHEN owner THEN row.confidence ELSE r.confidence END,
     r.stix_type = coalesce(row.stix_type, r.stix_type),
     r._import_run = $run,
     r._source = $file
+RETURN count(*) AS rows

@@ -9,8 +9,9 @@ import java.util.Map;
 
 import org.attributiongraph.graph.Graph;
 import org.attributiongraph.graph.GraphModel.RelType;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.summary.ResultSummary;
+import org.neo4j.driver.summary.SummaryCounters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Component;
  * which apply the ownership rules, and so is the rest of its group (a file that updates tends to
  * update throughout). With {@code createOnly} the writer stops there instead ({@link NotAllNew}):
  * a run that only creates can be undone exactly by its run id.
+ *
+ * <p>The write is also the check that every relationship's ends exist: the merge statement counts
+ * the rows whose ends it found, and a shortfall throws {@link MissingEnd}, which rolls the file
+ * back. Looking each end up in a check before the write did every index look-up twice.
  */
 @Component
 final class GraphWriter {
@@ -59,14 +64,22 @@ final class GraphWriter {
         }
     }
 
-    /** Runs one statement of the write and gives its summary. */
+    /** Runs one statement of the write and gives what it did. */
     @FunctionalInterface
     interface Statements {
-        ResultSummary run(String statement, Map<String, Object> parameters);
+        Outcome run(String statement, Map<String, Object> parameters);
 
         /** Every statement inside the file's transaction. */
         static Statements in(TransactionContext tx) {
-            return (statement, parameters) -> tx.run(statement, parameters).consume();
+            return (statement, parameters) -> Outcome.of(tx.run(statement, parameters));
+        }
+    }
+
+    /** @param rows the statement's {@code rows} column where it has one (the rows it wrote), else 0 */
+    record Outcome(SummaryCounters counters, long rows) {
+        static Outcome of(Result result) {
+            long rows = result.hasNext() ? result.single().get("rows").asLong() : 0;
+            return new Outcome(result.consume().counters(), rows);
         }
     }
 
@@ -74,6 +87,13 @@ final class GraphWriter {
     static final class NotAllNew extends RuntimeException {
         NotAllNew() {
             super("the file meets elements already in the graph", null, false, false);
+        }
+    }
+
+    /** A relationship's end is neither in the file nor in the graph; the caller finds which and refuses the file. */
+    static final class MissingEnd extends RuntimeException {
+        MissingEnd() {
+            super("a relationship's end is not in the graph", null, false, false);
         }
     }
 
@@ -134,7 +154,11 @@ final class GraphWriter {
                 int created = fast ? db.run(create, params).counters().relationshipsCreated() : 0;
                 if (created < chunk.size()) {
                     fast = false;
-                    created += slowPath(db, createOnly, merge, params).counters().relationshipsCreated();
+                    var merged = slowPath(db, createOnly, merge, params);
+                    if (merged.rows() < chunk.size()) {
+                        throw new MissingEnd();
+                    }
+                    created += merged.counters().relationshipsCreated();
                 }
                 relsCreated += created;
                 done += chunk.size();
@@ -144,7 +168,7 @@ final class GraphWriter {
         return new Written(nodesCreated, batch.nodes().size(), relsCreated, batch.relationships().size());
     }
 
-    private static ResultSummary slowPath(Statements db, boolean createOnly, String merge, Map<String, Object> params) {
+    private static Outcome slowPath(Statements db, boolean createOnly, String merge, Map<String, Object> params) {
         if (createOnly) {
             throw new NotAllNew();
         }

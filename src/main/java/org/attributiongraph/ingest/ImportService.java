@@ -111,7 +111,7 @@ public class ImportService {
         try {
             undoInterrupted();
             long checkStarted = System.nanoTime();
-            Set<String> existing = checkReferences(file, read);
+            Set<String> existing = checkReferences(file, read, false);
             long checkDone = System.nanoTime();
             var resolved = resolver.resolve(read, existing);
             long resolveDone = System.nanoTime();
@@ -120,7 +120,14 @@ public class ImportService {
             // After resolution, the batch's nodes that are in the graph: its own existing ids and those it merged into.
             Set<String> known = new HashSet<>(existing);
             resolved.merges().forEach(m -> known.add(m.into()));
-            return write(format, file, sha256, resolved.batch(), resolved.merges(), progress, before, commit, known);
+            try {
+                return write(format, file, sha256, resolved.batch(), resolved.merges(), progress, before, commit, known);
+            } catch (GraphWriter.MissingEnd e) {
+                // The write rolled back (or undid its batches); name the missing ids as the check before it would have.
+                checkReferences(file, read, true);
+                throw new ImportRejectedException(file, List.of(new Problem(file, null, null,
+                        "an entity a relationship refers to was deleted while the file was imported; nothing was imported")));
+            }
         } finally {
             writing.unlock();
         }
@@ -184,9 +191,9 @@ public class ImportService {
         graph.writeTransaction(tx -> tx.run(beginRun, Map.of("run", run, "format", format, "file", file, "started", started)).consume());
         try {
             GraphWriter.Statements batchByBatch = (statement, params) -> graph.writeTransaction(tx -> {
-                var summary = tx.run(statement, params).consume();
+                var outcome = GraphWriter.Outcome.of(tx.run(statement, params));
                 tx.run(heartbeatRun, Map.of("run", run)).consume();
-                return summary;
+                return outcome;
             });
             var created = writer.write(batchByBatch, true, fresh, run, file, (rows, ignored) -> progress.written(rows, total));
             return graph.writeTransaction(tx -> {
@@ -264,19 +271,28 @@ public class ImportService {
 
     /**
      * Every id a relationship points at (or cites as a source) must be in the file or already in
-     * the graph; otherwise the file is refused naming each missing id.
+     * the graph; otherwise the file is refused naming each missing id. Before the write, the
+     * relationships' ends are left out: the write finds each of them anyway and reports a
+     * shortfall ({@link GraphWriter.MissingEnd}), after which they are checked here to name them.
      *
+     * @param ends whether to check the relationships' ends too
      * @return the ids of the file's own nodes that already exist in the graph
      */
-    private Set<String> checkReferences(String file, ImportBatch batch) {
+    private Set<String> checkReferences(String file, ImportBatch batch, boolean ends) {
         Set<String> defined = new HashSet<>();
         batch.nodes().forEach(n -> defined.add(n.id()));
         Set<String> wanted = new LinkedHashSet<>(batch.references());
+        Set<String> endIds = new HashSet<>();
         for (RelationshipRecord rel : batch.relationships()) {
-            wanted.add(rel.from());
-            wanted.add(rel.to());
-            wanted.addAll(rel.sources());
+            endIds.add(rel.from());
+            endIds.add(rel.to());
         }
+        if (ends) {
+            wanted.addAll(endIds);
+        } else {
+            wanted.removeAll(endIds);
+        }
+        batch.relationships().forEach(rel -> wanted.addAll(rel.sources()));
         wanted.removeAll(defined);
         Set<String> missing = new HashSet<>();
         Set<String> existing = new HashSet<>();

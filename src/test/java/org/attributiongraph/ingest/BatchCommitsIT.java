@@ -146,6 +146,29 @@ class BatchCommitsIT extends IntegrationTest {
                 Map.of("provider", e.provider(), "run", result.run()))).isEqualTo(15_000);
     }
 
+    /** Relationship ends are checked by the write itself; a missing one refuses the file as the check before it did. */
+    @Test
+    void aRelationshipToAMissingEntityRefusesTheFileInEitherCommitMode() {
+        var e = Ecosystem.fresh();
+        imports.importFile("csv-nodes", "ends-nodes-" + e.tag() + ".csv", e.nodes(i -> ""));
+        String missing = "identity--" + UUID.randomUUID();
+        // 15,000 good rows (the first batch commits in batch mode), then one whose end is nowhere.
+        String csv = new String(e.serves(0, 15_000, 60), StandardCharsets.UTF_8)
+                + e.provider() + "," + missing + ",SERVES,60," + e.source() + "\n";
+        var before = GraphFingerprint.of(graph);
+
+        for (Commit commit : Commit.values()) {
+            assertThatThrownBy(() -> imports.importFile("csv-relationships", "ends-" + e.tag() + ".csv", csv.getBytes(StandardCharsets.UTF_8),
+                    ImportProgress.NONE, commit))
+                    .as(commit.name())
+                    .isInstanceOfSatisfying(ImportRejectedException.class, refused -> assertThat(refused.problems())
+                            .extracting(Problem::message)
+                            .containsExactly("a relationship refers to " + missing + ", which is neither in this file nor in the graph"));
+            assertThat(GraphFingerprint.of(graph)).as(commit + ": nothing of the file is left").isEqualTo(before);
+            assertThat(unfinishedRuns()).isZero();
+        }
+    }
+
     @Test
     void aFailureAfterSomeBatchesCommittedLeavesTheGraphAsItWas() {
         var e = Ecosystem.fresh();
