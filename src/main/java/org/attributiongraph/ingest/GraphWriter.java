@@ -100,23 +100,13 @@ final class GraphWriter {
     Written write(Statements db, boolean createOnly, ImportBatch batch, String run, String file, ImportProgress progress) {
         long total = batch.nodes().size() + batch.relationships().size();
         long done = 0;
-        Map<List<String>, List<Map<String, Object>>> nodesByLabels = new LinkedHashMap<>();
-        for (NodeRecord node : batch.nodes()) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", node.id());
-            Map<String, Object> props = new HashMap<>(node.props());
-            row.put("name", props.remove("name"));
-            row.put("description", props.remove("description"));
-            row.put("props", props);
-            row.put("aliases", distinct(node.aliases()));
-            row.put("external_ids", distinct(node.externalIds()));
-            row.put("names", node.names());
-            nodesByLabels.computeIfAbsent(node.labels(), k -> new ArrayList<>()).add(row);
-        }
+        Map<List<String>, List<NodeRecord>> nodesByLabels = new LinkedHashMap<>();
+        batch.nodes().forEach(node -> nodesByLabels.computeIfAbsent(node.labels(), k -> new ArrayList<>()).add(node));
         long nodesCreated = 0;
         for (var group : nodesByLabels.entrySet()) {
             boolean fast = true;
-            for (var chunk : chunks(group.getValue())) {
+            for (var records : chunks(group.getValue())) {
+                var chunk = records.stream().map(GraphWriter::nodeRow).toList();
                 Map<String, Object> params = Map.of("labels", group.getKey(), "rows", chunk, "run", run, "file", file);
                 int created = fast ? db.run(createNodes, params).counters().nodesCreated() : 0;
                 if (created < chunk.size()) {
@@ -129,27 +119,15 @@ final class GraphWriter {
             }
         }
 
-        Map<RelType, List<Map<String, Object>>> relsByType = new LinkedHashMap<>();
-        for (RelationshipRecord rel : batch.relationships()) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("from", rel.from());
-            row.put("to", rel.to());
-            row.put("confidence", rel.confidence());
-            row.put("sources", distinct(rel.sources()));
-            row.put("asserted", rel.asserted());
-            row.put("valid_from", rel.validFrom());
-            row.put("valid_to", rel.validTo());
-            row.put("description", rel.description());
-            row.put("tlp", rel.tlp());
-            row.put("stix_type", rel.originalType());
-            relsByType.computeIfAbsent(rel.type(), k -> new ArrayList<>()).add(row);
-        }
+        Map<RelType, List<RelationshipRecord>> relsByType = new LinkedHashMap<>();
+        batch.relationships().forEach(rel -> relsByType.computeIfAbsent(rel.type(), k -> new ArrayList<>()).add(rel));
         long relsCreated = 0;
         for (var group : relsByType.entrySet()) {
             String create = createRelationships.get(group.getKey());
             String merge = mergeRelationships.get(group.getKey());
             boolean fast = true;
-            for (var chunk : chunks(group.getValue())) {
+            for (var records : chunks(group.getValue())) {
+                var chunk = records.stream().map(GraphWriter::relationshipRow).toList();
                 Map<String, Object> params = Map.of("rows", chunk, "run", run, "file", file);
                 int created = fast ? db.run(create, params).counters().relationshipsCreated() : 0;
                 if (created < chunk.size()) {
@@ -166,6 +144,35 @@ final class GraphWriter {
             }
         }
         return new Written(nodesCreated, batch.nodes().size(), relsCreated, batch.relationships().size());
+    }
+
+    /** A statement's row, made just before its chunk is sent, so only one chunk's rows are alive at a time. */
+    private static Map<String, Object> nodeRow(NodeRecord node) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", node.id());
+        Map<String, Object> props = new HashMap<>(node.props());
+        row.put("name", props.remove("name"));
+        row.put("description", props.remove("description"));
+        row.put("props", props);
+        row.put("aliases", distinct(node.aliases()));
+        row.put("external_ids", distinct(node.externalIds()));
+        row.put("names", node.names());
+        return row;
+    }
+
+    private static Map<String, Object> relationshipRow(RelationshipRecord rel) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("from", rel.from());
+        row.put("to", rel.to());
+        row.put("confidence", rel.confidence());
+        row.put("sources", distinct(rel.sources()));
+        row.put("asserted", rel.asserted());
+        row.put("valid_from", rel.validFrom());
+        row.put("valid_to", rel.validTo());
+        row.put("description", rel.description());
+        row.put("tlp", rel.tlp());
+        row.put("stix_type", rel.originalType());
+        return row;
     }
 
     private static Outcome slowPath(Statements db, boolean createOnly, String merge, Map<String, Object> params) {
