@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.attributiongraph.ingest.Commit;
 import org.attributiongraph.ingest.ImportProgress;
 import org.attributiongraph.ingest.ImportResult;
 import org.attributiongraph.ingest.ImportService;
+import org.attributiongraph.ingest.ReadAhead;
 import org.attributiongraph.ingest.SyntheticInput;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -109,20 +111,28 @@ final class IngestBench {
         }
     }
 
-    /** The pipeline: each CSV file imported as {@code import} (with or without {@code --batch-commits}) would. */
+    /**
+     * The pipeline: each CSV file imported as {@code import} (with or without {@code --batch-commits})
+     * imports a folder, reading the next file while one is written ({@link ReadAhead}).
+     */
     Rate pipeline(List<SyntheticInput.FilePair> files) {
+        List<ReadAhead.Source> sources = new ArrayList<>();
+        for (var pair : files) {
+            sources.add(new ReadAhead.Source("csv-nodes", pair.nodes().getFileName().toString(), () -> read(pair.nodes())));
+            sources.add(new ReadAhead.Source("csv-relationships", pair.relationships().getFileName().toString(),
+                    () -> read(pair.relationships())));
+        }
         long rows = 0;
         var stages = ImportResult.Timings.NONE;
         long started = System.nanoTime();
-        int done = 0;
-        for (var pair : files) {
-            var nodes = imports.importFile("csv-nodes", pair.nodes().getFileName().toString(), read(pair.nodes()),
-                    ImportProgress.NONE, commit);
-            var rels = imports.importFile("csv-relationships", pair.relationships().getFileName().toString(),
-                    read(pair.relationships()), ImportProgress.NONE, commit);
-            rows += nodes.nodes().created() + nodes.nodes().updated() + rels.relationships().created() + rels.relationships().updated();
-            stages = stages.plus(nodes.timings()).plus(rels.timings());
-            log.print("\r  pipeline: file pair " + (++done) + "/" + files.size());
+        try (var ahead = new ReadAhead(imports, sources)) {
+            for (int done = 0; ahead.hasNext(); done++) {
+                var result = imports.importRead(ahead.next(), ImportProgress.NONE, commit);
+                rows += result.nodes().created() + result.nodes().updated() + result.relationships().created()
+                        + result.relationships().updated();
+                stages = stages.plus(result.timings());
+                log.print("\r  pipeline: file " + (done + 1) + "/" + sources.size());
+            }
         }
         log.print("\r\033[K");
         return new Rate(rows, System.nanoTime() - started, stages);

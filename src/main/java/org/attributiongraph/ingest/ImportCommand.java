@@ -96,43 +96,45 @@ public final class ImportCommand {
         int refused = 0;
         int failed = 0;
         long started = System.nanoTime();
-        for (int i = 0; i < units.size(); i++) {
-            Unit unit = units.get(i);
-            String label = "[" + (i + 1) + "/" + units.size() + "] " + unit.name();
-            long t0 = System.nanoTime();
-            try {
-                var result = imports.importFile(unit.format(), unit.name(), unit.content(),
-                        (rows, total) -> err.print("\r" + label + " " + bar(rows, total) + " " + rows + "/" + total + " rows"), commit);
-                err.print("\r\033[K");
-                out.printf("OK       %s (%s%s, %.1f s): nodes %d created, %d updated; relationships %d created, %d updated; "
-                                + "%d merged into existing entities%n",
-                        unit.name(), unit.format(), unit.files() > 1 ? ", " + unit.files() + " files" : "", seconds(t0),
-                        result.nodes().created(), result.nodes().updated(), result.relationships().created(),
-                        result.relationships().updated(), result.merged().size());
-                result.warnings().forEach(w -> out.println("         warning: " + w));
-            } catch (ImportRejectedException e) {
-                err.print("\r\033[K");
-                refused++;
-                out.printf("REFUSED  %s (%s): %d problem(s), nothing imported%n", unit.name(), unit.format(), e.problems().size());
-                e.problems().stream().limit(50).forEach(p -> out.println("         " + describe(p)));
-                if (e.problems().size() > 50) {
-                    out.println("         ... and " + (e.problems().size() - 50) + " more");
+        try (var ahead = new ReadAhead(imports, units.stream().map(u -> new ReadAhead.Source(u.format(), u.name(), u::content)).toList())) {
+            for (int i = 0; i < units.size(); i++) {
+                Unit unit = units.get(i);
+                String label = "[" + (i + 1) + "/" + units.size() + "] " + unit.name();
+                long t0 = System.nanoTime();
+                try {
+                    var result = imports.importRead(ahead.next(),
+                            (rows, total) -> err.print("\r" + label + " " + bar(rows, total) + " " + rows + "/" + total + " rows"), commit);
+                    err.print("\r\033[K");
+                    out.printf("OK       %s (%s%s, %.1f s): nodes %d created, %d updated; relationships %d created, %d updated; "
+                                    + "%d merged into existing entities%n",
+                            unit.name(), unit.format(), unit.files() > 1 ? ", " + unit.files() + " files" : "", seconds(t0),
+                            result.nodes().created(), result.nodes().updated(), result.relationships().created(),
+                            result.relationships().updated(), result.merged().size());
+                    result.warnings().forEach(w -> out.println("         warning: " + w));
+                } catch (ImportRejectedException e) {
+                    err.print("\r\033[K");
+                    refused++;
+                    out.printf("REFUSED  %s (%s): %d problem(s), nothing imported%n", unit.name(), unit.format(), e.problems().size());
+                    e.problems().stream().limit(50).forEach(p -> out.println("         " + describe(p)));
+                    if (e.problems().size() > 50) {
+                        out.println("         ... and " + (e.problems().size() - 50) + " more");
+                    }
+                } catch (ImportLimitException e) {
+                    err.print("\r\033[K");
+                    failed++;
+                    out.println("FAILED   " + e.getMessage());
+                    if (e.limit() == ImportLimitException.Limit.MEMORY && commit == Commit.FILE) {
+                        out.println("         Or import it with --batch-commits: its new nodes and relationships are then committed batch by batch.");
+                    }
+                } catch (UnknownFormatException e) {
+                    refused++;
+                    out.println("REFUSED  " + unit.name() + ": " + e.getMessage());
+                } catch (RuntimeException e) {
+                    // Anything else (the database went away, a constraint of its own): this file failed, the next ones still run.
+                    err.print("\r\033[K");
+                    failed++;
+                    out.println("FAILED   " + unit.name() + ": " + e.getMessage());
                 }
-            } catch (ImportLimitException e) {
-                err.print("\r\033[K");
-                failed++;
-                out.println("FAILED   " + e.getMessage());
-                if (e.limit() == ImportLimitException.Limit.MEMORY && commit == Commit.FILE) {
-                    out.println("         Or import it with --batch-commits: its new nodes and relationships are then committed batch by batch.");
-                }
-            } catch (UnknownFormatException e) {
-                refused++;
-                out.println("REFUSED  " + unit.name() + ": " + e.getMessage());
-            } catch (RuntimeException e) {
-                // Anything else (the database went away, a constraint of its own): this file failed, the next ones still run.
-                err.print("\r\033[K");
-                failed++;
-                out.println("FAILED   " + unit.name() + ": " + e.getMessage());
             }
         }
         out.printf("%d of %d imported, %d refused, %d failed, in %.1f s%n", units.size() - refused - failed, units.size(), refused, failed,

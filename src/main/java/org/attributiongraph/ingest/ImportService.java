@@ -68,10 +68,7 @@ public class ImportService {
         this.forgetRun = graph.statement("ingest/forget-run");
     }
 
-    /**
-     * @param fileName the file's name, recorded on everything it touches; the file that created a node
-     *             owns its name and description. Unnamed uploads are named by their content hash.
-     */
+    /** Reads, checks and writes one file; see {@link #read} and {@link #importRead} for its two halves. */
     public ImportResult importFile(String format, String fileName, byte[] content) {
         return importFile(format, fileName, content, ImportProgress.NONE);
     }
@@ -81,6 +78,35 @@ public class ImportService {
     }
 
     public ImportResult importFile(String format, String fileName, byte[] content, ImportProgress progress, Commit commit) {
+        return importRead(read(format, fileName, content), progress, commit);
+    }
+
+    /** A file read and validated by its format's reader, not yet checked against the graph or written. */
+    public static final class ReadFile {
+        private final String format;
+        private final String file;
+        private final String sha256;
+        private final ImportBatch batch;
+        private final long readMs;
+
+        private ReadFile(String format, String file, String sha256, ImportBatch batch, long readMs) {
+            this.format = format;
+            this.file = file;
+            this.sha256 = sha256;
+            this.batch = batch;
+            this.readMs = readMs;
+        }
+    }
+
+    /**
+     * The first stage of an import, which needs no graph: parse, validate and map the file. It may run
+     * while another file is written ({@link ReadAhead}).
+     *
+     * @param fileName the file's name, recorded on everything it touches (the file that created a node owns its
+     *                 name and description); unnamed uploads are named by their content hash
+     * @throws ImportRejectedException naming every problem of a bad file
+     */
+    public ReadFile read(String format, String fileName, byte[] content) {
         String sha256 = sha256(content);
         String file = fileName == null || fileName.isBlank() ? "upload-" + sha256.substring(0, 12) : fileName;
         FormatReader reader = readers.get(format);
@@ -88,43 +114,46 @@ public class ImportService {
             throw new UnknownFormatException(format, readers.keySet());
         }
         long started = System.nanoTime();
+        ImportBatch batch = reader.read(file, content);
+        return new ReadFile(format, file, sha256, batch, millis(System.nanoTime() - started));
+    }
+
+    /** The rest of an import: check the file's references, resolve its entities and write it. */
+    public ImportResult importRead(ReadFile read, ImportProgress progress, Commit commit) {
+        long started = System.nanoTime();
         try {
-            return importFile(reader, format, file, sha256, content, progress, commit);
+            return checkAndWrite(read, progress, commit);
         } catch (Neo4jException e) {
             boolean outOfTime = Duration.ofNanos(System.nanoTime() - started).compareTo(graph.importTimeout()) >= 0;
             if (Graph.timedOut(e) || Graph.terminated(e) && outOfTime) {
-                throw ImportLimitException.time(file, graph.importTimeout(), e);
+                throw ImportLimitException.time(read.file, graph.importTimeout(), e);
             }
             if (Graph.outOfMemory(e)) {
-                throw ImportLimitException.memory(file, e);
+                throw ImportLimitException.memory(read.file, e);
             }
             throw e;
         }
     }
 
-    private ImportResult importFile(FormatReader reader, String format, String file, String sha256, byte[] content,
-                                    ImportProgress progress, Commit commit) {
-        long started = System.nanoTime();
-        ImportBatch read = reader.read(file, content);
-        long readDone = System.nanoTime();
+    private ImportResult checkAndWrite(ReadFile read, ImportProgress progress, Commit commit) {
+        String file = read.file;
         writing.lock();
         try {
             undoInterrupted();
             long checkStarted = System.nanoTime();
-            Set<String> existing = checkReferences(file, read, false);
+            Set<String> existing = checkReferences(file, read.batch, false);
             long checkDone = System.nanoTime();
-            var resolved = resolver.resolve(read, existing);
+            var resolved = resolver.resolve(read.batch, existing);
             long resolveDone = System.nanoTime();
-            var before = new ImportResult.Timings(millis(readDone - started), millis(checkDone - checkStarted),
-                    millis(resolveDone - checkDone), 0);
+            var before = new ImportResult.Timings(read.readMs, millis(checkDone - checkStarted), millis(resolveDone - checkDone), 0);
             // After resolution, the batch's nodes that are in the graph: its own existing ids and those it merged into.
             Set<String> known = new HashSet<>(existing);
             resolved.merges().forEach(m -> known.add(m.into()));
             try {
-                return write(format, file, sha256, resolved.batch(), resolved.merges(), progress, before, commit, known);
+                return write(read.format, file, read.sha256, resolved.batch(), resolved.merges(), progress, before, commit, known);
             } catch (GraphWriter.MissingEnd e) {
                 // The write rolled back (or undid its batches); name the missing ids as the check before it would have.
-                checkReferences(file, read, true);
+                checkReferences(file, read.batch, true);
                 throw new ImportRejectedException(file, List.of(new Problem(file, null, null,
                         "an entity a relationship refers to was deleted while the file was imported; nothing was imported")));
             }

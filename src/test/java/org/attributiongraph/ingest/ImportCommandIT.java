@@ -63,6 +63,26 @@ class ImportCommandIT {
     }
 
     /**
+     * Files are read one ahead (ReadAhead) but checked and written in order: a refused file does not
+     * stop the next, and the relationships file is checked only after the nodes file before it is
+     * written: the group and the provider it links are defined in that file alone (its country and
+     * sector are in the bundled cases).
+     */
+    @Test
+    void filesReadAheadAreStillCheckedAndWrittenInOrder() throws Exception {
+        var run = importCommand("src/test/resources/fixtures/csv/bad-nodes.csv", "src/test/resources/fixtures/csv/nodes.csv",
+                "src/test/resources/fixtures/csv/relationships.csv");
+        assertThat(run.exit()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).containsSubsequence(
+                "REFUSED  src/test/resources/fixtures/csv/bad-nodes.csv (csv-nodes)",
+                "OK       src/test/resources/fixtures/csv/nodes.csv (csv-nodes",
+                "nodes 3 created, 2 updated; relationships 0 created",
+                "OK       src/test/resources/fixtures/csv/relationships.csv (csv-relationships",
+                "relationships 2 created, 0 updated",
+                "2 of 3 imported, 1 refused, 0 failed");
+    }
+
+    /**
      * A file whose import runs past GRAPH_IMPORT_TIMEOUT is named with the setting to change, and none
      * of its rows were kept: imported again with the default timeout, every one of its nodes is new.
      */
