@@ -243,7 +243,8 @@ public final class BenchCommand {
                             + (o.commit() == Commit.BATCH ? "batch commits" : "one transaction per file") + ") ...");
                     var ours = ingest.pipeline(files);
                     var stages = ours.stages();
-                    log.printf("  %,d rows in %.1f s: %,.0f rows/s; read %.1f s (the next file while one was written), check %.1f s, resolve %.1f s, write %.1f s%n",
+                    log.printf("  %,d rows in %.1f s: %,.0f rows/s; read %.1f s (the next file while one was written), "
+                                    + "check %.1f s, resolve %.1f s, write %.1f s%n",
                             ours.rows(), ours.nanos() / 1e9, ours.perSecond(), stages.readMs() / 1e3, stages.checkMs() / 1e3,
                             stages.resolveMs() / 1e3, stages.writeMs() / 1e3);
                     rounds.add(new IngestBench.Round(raw, ours));
