@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BenchCommand {
 
     static final String USAGE = """
-            usage: java -Xmx4g -jar attribution-graph.jar bench [--orgs N] [--seed S] [--queries Q] [--warmup-seconds W] [--ingest-rounds R] [--batch-commits] [--keep] [--property=value ...]
+            usage: java -Xmx4g -jar attribution-graph.jar bench [--orgs N] [--seed S] [--queries Q] [--warmup-seconds W] [--ingest-rounds R] [--commit C] [--keep] [--property=value ...]
               N   organizations of the synthetic ecosystem (default 1000000, at least 1000)
               S   seed of the generator (default 1)
               Q   measured queries per read path, after Q/10 warm-up queries (default 100, at least 10)
@@ -50,8 +50,9 @@ public final class BenchCommand {
                   service's own warm-up (until its JIT compilers are quiet, at most 3 minutes; none if W is 0)
               R   rounds of the ingest comparison, both stores emptied in between; the figures are the
                   median round's (default 1)
-              --batch-commits  the pipeline imports as `import --batch-commits` does (each batch of a large
-                  file of new elements committed on its own) instead of one transaction per file
+              C   batch (default): the pipeline imports as `import --batch-commits` does, the mode for bulk
+                  loads (each batch of a large file of new elements committed on its own, as the baseline
+                  commits); file: one transaction per file, as `import` does by default
               --keep  keep the bench store ($GRAPH_DATA_DIR/bench-<time>) instead of deleting it
               --graph.page-cache=2g and other settings as for the service""";
 
@@ -109,7 +110,7 @@ public final class BenchCommand {
         int queries = 100;
         int warmupSeconds = 15;
         int ingestRounds = 1;
-        Commit commit = Commit.FILE;
+        Commit commit = Commit.BATCH;
         boolean keep = false;
         List<String> properties = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -121,7 +122,11 @@ public final class BenchCommand {
                     case "--queries" -> queries = Integer.parseInt(value(args, ++i, arg));
                     case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value(args, ++i, arg));
                     case "--ingest-rounds" -> ingestRounds = Integer.parseInt(value(args, ++i, arg));
-                    case "--batch-commits" -> commit = Commit.BATCH;
+                    case "--commit" -> commit = switch (value(args, ++i, arg)) {
+                        case "batch" -> Commit.BATCH;
+                        case "file" -> Commit.FILE;
+                        default -> throw new IllegalArgumentException("--commit takes batch or file");
+                    };
                     case "--keep" -> keep = true;
                     case "-h", "--help" -> {
                         return null;

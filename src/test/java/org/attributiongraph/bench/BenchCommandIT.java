@@ -44,7 +44,7 @@ class BenchCommandIT {
         JsonNode figures = JsonMapper.builder().build().readTree(lines.getLast());
         assertThat(KEYS).allSatisfy(key -> assertThat(figures.has(key)).as(key).isTrue());
         assertThat(figures.get("orgs").asInt()).isEqualTo(10_000);
-        assertThat(figures.get("import_commit").asString()).isEqualTo("file");
+        assertThat(figures.get("import_commit").asString()).isEqualTo("batch");
 
         // Both writers wrote every generated node and relationship.
         long rows = figures.get("import_rows").asLong();

@@ -40,12 +40,12 @@ class TimingsTests {
         assertThat(defaults.orgs()).isEqualTo(1_000_000);
         assertThat(defaults.queries()).isEqualTo(100);
         assertThat(defaults.warmupSeconds()).isEqualTo(15);
-        assertThat(defaults.commit()).isEqualTo(Commit.FILE);
+        assertThat(defaults.commit()).isEqualTo(Commit.BATCH);
         assertThat(defaults.ingestRounds()).isEqualTo(1);
-        var given = BenchCommand.parse(List.of("--orgs", "100_000", "--queries", "20", "--warmup-seconds", "0", "--ingest-rounds", "3", "--batch-commits", "--keep",
+        var given = BenchCommand.parse(List.of("--orgs", "100_000", "--queries", "20", "--warmup-seconds", "0", "--ingest-rounds", "3", "--commit", "file", "--keep",
                 "--graph.page-cache=1g"));
         assertThat(given.orgs()).isEqualTo(100_000);
-        assertThat(given.commit()).isEqualTo(Commit.BATCH);
+        assertThat(given.commit()).isEqualTo(Commit.FILE);
         assertThat(given.warmupSeconds()).isZero();
         assertThat(given.keep()).isTrue();
         assertThat(given.ingestRounds()).isEqualTo(3);
@@ -57,6 +57,7 @@ class TimingsTests {
         assertThatThrownBy(() -> BenchCommand.parse(List.of("extra"))).hasMessageContaining("unknown argument");
         assertThatThrownBy(() -> BenchCommand.parse(List.of("--warmup-seconds", "-1"))).hasMessageContaining("must not be negative");
         assertThatThrownBy(() -> BenchCommand.parse(List.of("--ingest-rounds", "0"))).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> BenchCommand.parse(List.of("--commit", "row"))).hasMessageContaining("batch or file");
         assertThatThrownBy(() -> BenchCommand.parse(List.of("--graph.uri=bolt://db:7687"))).hasMessageContaining("never on --graph.uri");
     }
 
