@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,11 +123,7 @@ public final class BenchCommand {
                     case "--queries" -> queries = Integer.parseInt(value(args, ++i, arg));
                     case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value(args, ++i, arg));
                     case "--ingest-rounds" -> ingestRounds = Integer.parseInt(value(args, ++i, arg));
-                    case "--commit" -> commit = switch (value(args, ++i, arg)) {
-                        case "batch" -> Commit.BATCH;
-                        case "file" -> Commit.FILE;
-                        default -> throw new IllegalArgumentException("--commit takes batch or file");
-                    };
+                    case "--commit" -> commit = commit(value(args, ++i, arg));
                     case "--keep" -> keep = true;
                     case "-h", "--help" -> {
                         return null;
@@ -158,6 +155,16 @@ public final class BenchCommand {
             throw new IllegalArgumentException("--ingest-rounds must be at least 1");
         }
         return new Options(orgs, seed, queries, warmupSeconds, ingestRounds, commit, keep, List.copyOf(properties));
+    }
+
+    /** The mode as {@code import_commit} names it: its name in lower case. */
+    private static Commit commit(String name) {
+        return Arrays.stream(Commit.values()).filter(c -> name(c).equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--commit takes batch or file"));
+    }
+
+    private static String name(Commit commit) {
+        return commit.name().toLowerCase(Locale.ROOT);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -211,7 +218,7 @@ public final class BenchCommand {
 
             figures.put("orgs", o.orgs());
             figures.put("seed", o.seed());
-            figures.put("import_commit", o.commit().name().toLowerCase(Locale.ROOT));
+            figures.put("import_commit", name(o.commit()));
             figures.put("page_cache", app.getEnvironment().getProperty("graph.page-cache"));
             figures.put("heap_max_mb", Memory.heapMaxMb());
             figures.put("cpus", Runtime.getRuntime().availableProcessors());
